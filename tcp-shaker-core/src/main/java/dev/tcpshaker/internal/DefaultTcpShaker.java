@@ -1,0 +1,275 @@
+package dev.tcpshaker.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.CheckOutcome;
+import dev.tcpshaker.CheckResult;
+import dev.tcpshaker.TcpShaker;
+
+/**
+ * The {@link TcpShaker} behind the builder: validates arguments, bounds the checks in
+ * flight, resolves names off the loop within each check's deadline, and turns the
+ * engine's verdicts into {@link CheckResult}s.
+ * <p>
+ * It can be stopped and started again (the Spring lifecycle does so); {@link #close()}
+ * stops it for good.
+ */
+public final class DefaultTcpShaker implements TcpShaker {
+
+	/** How long a blocking check waits past its timeout before it gives up on the loop. */
+	private static final long VERDICT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+	private final CheckEngine engine;
+
+	private final Resolver resolver;
+
+	private final Duration defaultTimeout;
+
+	private final int maxInFlight;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean closed;
+
+	public DefaultTcpShaker(CheckEngine engine, Duration defaultTimeout, int maxInFlight, ThreadFactory threadFactory) {
+		this.engine = engine;
+		this.defaultTimeout = Arguments.requirePositive("defaultTimeout", defaultTimeout);
+		this.maxInFlight = Arguments.requirePositive("maxInFlight", maxInFlight);
+		this.resolver = new Resolver(threads(threadFactory, "tcp-shaker-dns-"));
+	}
+
+	/**
+	 * Creates and starts a shaker on the best engine for {@code method}.
+	 * @param method the requested method
+	 * @param defaultTimeout the timeout of checks that name none
+	 * @param maxInFlight the most checks in flight at once
+	 * @param threadFactory makes the loop and lookup threads, or {@code null} for daemon threads
+	 * @return a running shaker
+	 */
+	public static DefaultTcpShaker create(CheckMethod method, Duration defaultTimeout, int maxInFlight,
+			ThreadFactory threadFactory) {
+		return create(Engines.Kind.AUTO, method, defaultTimeout, maxInFlight, threadFactory);
+	}
+
+	/**
+	 * Creates and starts a shaker on the given kind of engine.
+	 * @param kind the engine to use
+	 * @param method the requested method
+	 * @param defaultTimeout the timeout of checks that name none
+	 * @param maxInFlight the most checks in flight at once
+	 * @param threadFactory makes the loop and lookup threads, or {@code null} for daemon threads
+	 * @return a running shaker
+	 */
+	public static DefaultTcpShaker create(Engines.Kind kind, CheckMethod method, Duration defaultTimeout,
+			int maxInFlight, ThreadFactory threadFactory) {
+		CheckEngine engine = Engines.create(kind, method, threads(threadFactory, "tcp-shaker-loop-"));
+		DefaultTcpShaker shaker = new DefaultTcpShaker(engine, defaultTimeout, maxInFlight, threadFactory);
+		shaker.start();
+		return shaker;
+	}
+
+	private static ThreadFactory threads(ThreadFactory threadFactory, String prefix) {
+		if (threadFactory != null) {
+			return threadFactory;
+		}
+		AtomicInteger counter = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	@Override
+	public CheckResult check(String host, int port) {
+		return check(host, port, this.defaultTimeout);
+	}
+
+	@Override
+	public CheckResult check(String host, int port, Duration timeout) {
+		return await(checkAsync(host, port, timeout), host, port, timeout);
+	}
+
+	@Override
+	public CheckResult check(InetSocketAddress address, Duration timeout) {
+		return await(checkAsync(address, timeout), requireAddress(address).getHostString(), address.getPort(),
+				timeout);
+	}
+
+	@Override
+	public CompletableFuture<CheckResult> checkAsync(String host, int port, Duration timeout) {
+		Arguments.requireHost(host);
+		Arguments.requirePort(port);
+		Arguments.requirePositive("timeout", timeout);
+		long start = System.nanoTime();
+		return start(host, port, null, start, deadline(start, timeout));
+	}
+
+	@Override
+	public CompletableFuture<CheckResult> checkAsync(InetSocketAddress address, Duration timeout) {
+		requireAddress(address);
+		Arguments.requirePositive("timeout", timeout);
+		long start = System.nanoTime();
+		InetAddress resolved = address.isUnresolved() ? null : address.getAddress();
+		return start(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
+	}
+
+	private static InetSocketAddress requireAddress(InetSocketAddress address) {
+		if (address == null) {
+			throw new IllegalArgumentException("address must not be null");
+		}
+		Arguments.requirePort(address.getPort());
+		return address;
+	}
+
+	private static long deadline(long start, Duration timeout) {
+		long nanos;
+		try {
+			nanos = timeout.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			nanos = Long.MAX_VALUE / 4;
+		}
+		return start + Math.min(nanos, Long.MAX_VALUE / 4);
+	}
+
+	private CompletableFuture<CheckResult> start(String host, int port, InetAddress resolved, long start,
+			long deadline) {
+		CompletableFuture<CheckResult> result = new CompletableFuture<>();
+		if (this.closed) {
+			return completed(result, host, port, null, CheckOutcome.ERROR, "the TcpShaker is closed", start);
+		}
+		if (this.inFlight.incrementAndGet() > this.maxInFlight) {
+			this.inFlight.decrementAndGet();
+			return completed(result, host, port, null, CheckOutcome.ERROR,
+					"too many checks in flight (maxInFlight=" + this.maxInFlight + ")", start);
+		}
+		result.whenComplete((r, ex) -> this.inFlight.decrementAndGet());
+		if (resolved != null) {
+			submit(result, host, port, new InetSocketAddress(resolved, port), start, deadline);
+			return result;
+		}
+		this.resolver.resolve(host)
+			.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+			.whenComplete((address, failure) -> {
+				if (failure == null) {
+					submit(result, host, port, new InetSocketAddress(address, port), start, deadline);
+				}
+				else {
+					unresolved(result, host, port, start, failure);
+				}
+			});
+		return result;
+	}
+
+	private void submit(CompletableFuture<CheckResult> result, String host, int port, InetSocketAddress address,
+			long start, long deadline) {
+		this.engine.submit(address, deadline, (outcome, detail, end) -> result
+			.complete(new CheckResult(host, port, address, outcome, Duration.ofNanos(end - start), detail)));
+	}
+
+	private static void unresolved(CompletableFuture<CheckResult> result, String host, int port, long start,
+			Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof UnknownHostException) {
+			completed(result, host, port, null, CheckOutcome.UNRESOLVED, "unknown host " + host, start);
+		}
+		else if (cause instanceof TimeoutException) {
+			completed(result, host, port, null, CheckOutcome.TIMEOUT,
+					"the name lookup of " + host + " did not finish before the timeout", start);
+		}
+		else {
+			completed(result, host, port, null, CheckOutcome.ERROR,
+					"the name lookup of " + host + " failed: " + cause, start);
+		}
+	}
+
+	private static CompletableFuture<CheckResult> completed(CompletableFuture<CheckResult> result, String host,
+			int port, InetSocketAddress address, CheckOutcome outcome, String detail, long start) {
+		result.complete(
+				new CheckResult(host, port, address, outcome, Duration.ofNanos(System.nanoTime() - start), detail));
+		return result;
+	}
+
+	/**
+	 * Waits for a verdict. The engine always delivers one by the deadline; the grace
+	 * period only guards callers against a loop that died.
+	 */
+	private CheckResult await(CompletableFuture<CheckResult> future, String host, int port, Duration timeout) {
+		long waitNanos = deadline(0, timeout) + VERDICT_GRACE_NANOS;
+		try {
+			return future.get(waitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new CheckResult(host, port, null, CheckOutcome.ERROR, Duration.ZERO,
+					"interrupted while waiting for the verdict");
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return new CheckResult(host, port, null, CheckOutcome.ERROR, Duration.ofNanos(waitNanos),
+					"no verdict from the " + this.engine.name() + " loop: " + ex);
+		}
+	}
+
+	@Override
+	public CheckMethod method() {
+		return this.engine.method();
+	}
+
+	@Override
+	public long lateCloses() {
+		return this.engine.lateCloses();
+	}
+
+	/**
+	 * The engine's short name, {@code epoll} or {@code nio}.
+	 * @return the engine name
+	 */
+	public String engineName() {
+		return this.engine.name();
+	}
+
+	/**
+	 * Checks started and not yet completed, including those waiting for a name lookup.
+	 * @return the number in flight
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/** Starts the loop again after {@link #stop()}; does nothing when running or closed. */
+	public void start() {
+		if (!this.closed) {
+			this.engine.start();
+		}
+	}
+
+	/** Stops the loop: checks in flight complete with an error and every socket is closed. */
+	public void stop() {
+		this.engine.stop();
+	}
+
+	public boolean isRunning() {
+		return this.engine.isRunning();
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		this.engine.stop();
+		this.resolver.close();
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.tcpshaker.internal;
+
+import java.util.concurrent.ThreadFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.internal.epoll.Epoll;
+import dev.tcpshaker.internal.epoll.EpollEngine;
+import dev.tcpshaker.internal.nio.NioEngine;
+
+/**
+ * Picks the engine for a requested method, falling back with one WARN that says why.
+ */
+public final class Engines {
+
+	private static final Logger logger = LoggerFactory.getLogger(Engines.class);
+
+	/** Which loop runs the checks. */
+	public enum Kind {
+
+		/** epoll where it loads, the pure-JDK engine otherwise. */
+		AUTO,
+
+		/** Linux epoll through jnr-ffi. */
+		EPOLL,
+
+		/** Pure-JDK {@code SocketChannel} and {@code Selector}. */
+		NIO
+
+	}
+
+	private Engines() {
+	}
+
+	/**
+	 * Creates an engine, not yet started.
+	 * @param kind which loop to use
+	 * @param method what to do on the wire
+	 * @param threadFactory makes the loop thread
+	 * @return the engine
+	 * @throws IllegalStateException when the kind or method cannot run here
+	 */
+	public static CheckEngine create(Kind kind, CheckMethod method, ThreadFactory threadFactory) {
+		CheckMethod wire = (method == CheckMethod.CONNECT) ? CheckMethod.CONNECT : CheckMethod.HALF_OPEN;
+		if (kind == Kind.EPOLL && !Epoll.isAvailable()) {
+			throw new IllegalStateException("The epoll engine is unavailable: " + Epoll.unavailabilityCause(),
+					Epoll.unavailabilityCause());
+		}
+		if (kind != Kind.NIO && Epoll.isAvailable()) {
+			return new EpollEngine(threadFactory, wire);
+		}
+		if (kind == Kind.AUTO) {
+			logger.warn("tcp-shaker: the epoll engine is unavailable ({}); using the pure-JDK engine",
+					Epoll.unavailabilityCause().toString());
+		}
+		if (wire == CheckMethod.CONNECT) {
+			return new NioEngine(threadFactory, NioEngine.Mode.CONNECT);
+		}
+		if (NioEngine.isHalfOpenSupported()) {
+			return new NioEngine(threadFactory, NioEngine.Mode.HALF_OPEN);
+		}
+		if (method == CheckMethod.HALF_OPEN) {
+			throw new IllegalStateException("Half-open checks need Linux (TCP_QUICKACK); this is "
+					+ System.getProperty("os.name") + ". Use CheckMethod.AUTO or CONNECT.");
+		}
+		logger.warn("tcp-shaker: TCP_QUICKACK is unsupported on {}; checks are full connects closed with a RST,"
+				+ " so targets will see (and may log) each connection", System.getProperty("os.name"));
+		return new NioEngine(threadFactory, NioEngine.Mode.CONNECT_RESET);
+	}
+
+}

@@ -1,0 +1,311 @@
+package dev.tcpshaker.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tcpshaker.CheckOutcome;
+
+/**
+ * The loop shared by both engines: one thread owns every socket from connect to close,
+ * takes submissions from a queue, keeps deadlines in a heap and sleeps in the poller
+ * until the next deadline or a wake-up.
+ * <p>
+ * Stealth is a matter of ordering. Once the SYN-ACK is in, the kernel holds back the
+ * final ACK for at most 200 ms; a socket closed later completes the handshake and the
+ * target accepts a connection. So each turn drains every ready socket and closes it
+ * before it starts new connects, and starts at most {@value #STARTS_PER_TURN} of them,
+ * which keeps the time from readiness to close at a few milliseconds whatever the
+ * number of checks queued. Completions run after the turn's closes, so a slow
+ * callback cannot delay the RST of the sockets that were ready with it.
+ *
+ * @param <C> the engine's check type
+ */
+public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventLoopEngine.class);
+
+	/** Connects started per turn before ready sockets are drained again. */
+	static final int STARTS_PER_TURN = 128;
+
+	/** A close this long after readiness counts as late: half-way to the kernel's 200 ms. */
+	static final long LATE_CLOSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final String SHUTTING_DOWN = "shutting down: the TcpShaker was stopped";
+
+	private final ConcurrentLinkedQueue<C> submissions = new ConcurrentLinkedQueue<>();
+
+	/** Set while the loop may block in the poller, so submitters know to wake it. */
+	private final AtomicBoolean sleeping = new AtomicBoolean();
+
+	private final DeadlineHeap deadlines = new DeadlineHeap();
+
+	private final List<Check> finished = new ArrayList<>();
+
+	private final ThreadFactory threadFactory;
+
+	protected final boolean halfOpen;
+
+	private volatile boolean running;
+
+	private Thread loopThread;
+
+	private volatile long lateCloses;
+
+	protected EventLoopEngine(ThreadFactory threadFactory, boolean halfOpen) {
+		this.threadFactory = threadFactory;
+		this.halfOpen = halfOpen;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		try {
+			openPoller();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open the " + name() + " poller", ex);
+		}
+		this.running = true;
+		this.loopThread = this.threadFactory.newThread(this::runLoop);
+		this.loopThread.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		wakeup();
+		if (Thread.currentThread() == this.loopThread) {
+			return;
+		}
+		try {
+			this.loopThread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public long lateCloses() {
+		return this.lateCloses;
+	}
+
+	@Override
+	public void submit(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
+		C check = newCheck(address, deadlineNanos, completion);
+		if (!this.running) {
+			completion.complete(CheckOutcome.ERROR, SHUTTING_DOWN, System.nanoTime());
+			return;
+		}
+		this.submissions.offer(check);
+		if (!this.running) {
+			// The loop may have drained the queue for the last time before our offer.
+			failSubmissions();
+			return;
+		}
+		if (this.sleeping.compareAndSet(true, false)) {
+			wakeup();
+		}
+	}
+
+	protected boolean inLoop() {
+		return Thread.currentThread() == this.loopThread;
+	}
+
+	private void runLoop() {
+		try {
+			while (this.running) {
+				turn();
+			}
+		}
+		catch (Throwable ex) {
+			logger.error("The {} check loop failed; failing every check in flight", name(), ex);
+			this.running = false;
+		}
+		finally {
+			shutDown();
+		}
+	}
+
+	private void turn() throws IOException {
+		long timeoutMillis = this.submissions.isEmpty() ? millisToNextDeadline() : 0;
+		if (timeoutMillis != 0) {
+			this.sleeping.set(true);
+			if (!this.submissions.isEmpty() || !this.running) {
+				timeoutMillis = 0;
+			}
+		}
+		drainReady(timeoutMillis);
+		this.sleeping.set(false);
+		expireDeadlines();
+		completeFinished();
+		startSubmissions();
+		completeFinished();
+	}
+
+	private long millisToNextDeadline() {
+		Check next = this.deadlines.peek();
+		if (next == null) {
+			return -1;
+		}
+		long nanos = next.deadlineNanos - System.nanoTime();
+		// Round up: waking a little late is fine, waking early would spin.
+		return (nanos <= 0) ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
+	}
+
+	private void expireDeadlines() {
+		long now = System.nanoTime();
+		Check next;
+		while ((next = this.deadlines.peek()) != null && next.deadlineNanos - now <= 0) {
+			@SuppressWarnings("unchecked")
+			C check = (C) next;
+			finish(check, CheckOutcome.TIMEOUT, timeoutDetail(check), now);
+		}
+	}
+
+	private static String timeoutDetail(Check check) {
+		return "no answer from " + check.address + " before the timeout";
+	}
+
+	private void startSubmissions() {
+		for (int started = 0; started < STARTS_PER_TURN; started++) {
+			C check = this.submissions.poll();
+			if (check == null) {
+				return;
+			}
+			long now = System.nanoTime();
+			if (check.deadlineNanos - now <= 0) {
+				check.verdict(CheckOutcome.TIMEOUT, timeoutDetail(check), now);
+				this.finished.add(check);
+				continue;
+			}
+			check.connectNanos = now;
+			if (connect(check)) {
+				this.deadlines.add(check);
+			}
+		}
+	}
+
+	/**
+	 * Records the verdict of a check in flight and closes its socket at once; the
+	 * completion runs later in the turn.
+	 */
+	protected final void finish(C check, CheckOutcome outcome, String detail, long now) {
+		this.deadlines.remove(check);
+		close(check);
+		check.verdict(outcome, detail, now);
+		this.finished.add(check);
+	}
+
+	/**
+	 * Finishes a check whose socket the poller reported ready, counting the close as
+	 * late if it came too long after the socket could have become ready.
+	 * @param readySinceNanos no ready socket reported now was ready before this moment
+	 */
+	protected final void finishReady(C check, CheckOutcome outcome, String detail, long readySinceNanos) {
+		finish(check, outcome, detail, System.nanoTime());
+		if (this.halfOpen && outcome == CheckOutcome.UP) {
+			long readyAt = Math.max(readySinceNanos, check.connectNanos);
+			if (System.nanoTime() - readyAt > LATE_CLOSE_NANOS) {
+				this.lateCloses++; // only the loop thread writes
+			}
+		}
+	}
+
+	/** Records the verdict of a check whose connect failed before it reached the poller. */
+	protected final void finishUnregistered(C check, CheckOutcome outcome, String detail) {
+		check.verdict(outcome, detail, System.nanoTime());
+		this.finished.add(check);
+	}
+
+	private void completeFinished() {
+		for (int i = 0; i < this.finished.size(); i++) {
+			Check check = this.finished.get(i);
+			try {
+				check.complete();
+			}
+			catch (Throwable ex) {
+				logger.warn("A check completion failed; the loop goes on", ex);
+			}
+		}
+		this.finished.clear();
+	}
+
+	private void shutDown() {
+		long now = System.nanoTime();
+		Check next;
+		while ((next = this.deadlines.peek()) != null) {
+			@SuppressWarnings("unchecked")
+			C check = (C) next;
+			finish(check, CheckOutcome.ERROR, SHUTTING_DOWN, now);
+		}
+		try {
+			closePoller();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Closing the {} poller failed", name(), ex);
+		}
+		completeFinished();
+		failSubmissions();
+	}
+
+	private void failSubmissions() {
+		C check;
+		while ((check = this.submissions.poll()) != null) {
+			check.verdict(CheckOutcome.ERROR, SHUTTING_DOWN, System.nanoTime());
+			try {
+				check.complete();
+			}
+			catch (Throwable ex) {
+				logger.warn("A check completion failed", ex);
+			}
+		}
+	}
+
+	protected abstract C newCheck(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
+
+	protected abstract void openPoller() throws IOException;
+
+	protected abstract void closePoller() throws IOException;
+
+	/** Makes a loop blocked in the poller return. Any thread. */
+	protected abstract void wakeup();
+
+	/**
+	 * Waits up to {@code timeoutMillis} (-1: no limit, 0: not at all) for ready sockets,
+	 * then keeps polling without waiting until none is left, finishing each one with
+	 * {@link #finishReady}.
+	 */
+	protected abstract void drainReady(long timeoutMillis) throws IOException;
+
+	/**
+	 * Opens a socket and starts connecting.
+	 * @return {@code true} when the check now waits in the poller; {@code false} when it
+	 * already finished through {@link #finishUnregistered}
+	 */
+	protected abstract boolean connect(C check);
+
+	/** Closes the check's socket. Called exactly once per registered check. */
+	protected abstract void close(C check);
+
+}

@@ -1,6 +1,15 @@
 package dev.tcpshaker.test;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -42,6 +51,88 @@ public final class FileDescriptors {
 			count = counter.getAsInt();
 		}
 		return count;
+	}
+
+	/**
+	 * Uses up every file descriptor this process may open, to provoke {@code EMFILE},
+	 * until the returned handle is closed. The soft limit is lowered first (with
+	 * {@code prlimit}, from util-linux) so that only a few dozen files need opening.
+	 * Load every class the code under test needs before calling this: loading a class
+	 * from a directory needs a file descriptor too.
+	 */
+	public static Exhaustion exhaust() {
+		return new Exhaustion();
+	}
+
+	/**
+	 * Holds files open until closed, then restores the previous limit.
+	 */
+	public static final class Exhaustion implements AutoCloseable {
+
+		private final String[] limits = softAndHardLimit();
+
+		private final List<RandomAccessFile> held = new ArrayList<>();
+
+		Exhaustion() {
+			prlimit((count() + 32) + ":" + this.limits[1]);
+			try {
+				for (int i = 0; i < 1_000; i++) {
+					this.held.add(new RandomAccessFile("/dev/null", "r"));
+				}
+				throw new IllegalStateException("1000 files opened without reaching the lowered limit");
+			}
+			catch (IOException ex) {
+				// EMFILE: every descriptor is taken.
+			}
+		}
+
+		@Override
+		public void close() {
+			for (RandomAccessFile file : this.held) {
+				try {
+					file.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			prlimit(this.limits[0] + ":" + this.limits[1]);
+		}
+
+	}
+
+	private static String[] softAndHardLimit() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/limits"), StandardCharsets.UTF_8)) {
+				if (line.startsWith("Max open files")) {
+					String[] fields = line.substring("Max open files".length()).trim().split("\\s+");
+					return new String[] { fields[0], fields[1] };
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		throw new IllegalStateException("no 'Max open files' in /proc/self/limits");
+	}
+
+	private static void prlimit(String limits) {
+		try {
+			Process process = new ProcessBuilder("prlimit", "--pid", Long.toString(ProcessHandle.current().pid()),
+					"--nofile=" + limits)
+				.inheritIO()
+				.start();
+			if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException("prlimit --nofile=" + limits + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -84,6 +84,9 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		// of a FIN handshake, and never blocks.
 		this.linger.putInt(0, 1);
 		this.linger.putInt(4, 0);
+		// Load the error path now: when the process is out of file descriptors, loading a
+		// class can fail too, and a check must still fail cleanly.
+		Errors.describe(LinuxConstants.EMFILE);
 	}
 
 	@Override

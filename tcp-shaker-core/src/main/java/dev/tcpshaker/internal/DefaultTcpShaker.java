@@ -146,61 +146,36 @@ public final class DefaultTcpShaker implements TcpShaker {
 
 	private CompletableFuture<CheckResult> start(String host, int port, InetAddress resolved, long start,
 			long deadline) {
-		CompletableFuture<CheckResult> result = new CompletableFuture<>();
 		if (this.closed) {
-			return completed(result, host, port, null, CheckOutcome.ERROR, "the TcpShaker is closed", start);
+			return CompletableFuture.completedFuture(
+					result(host, port, null, CheckOutcome.ERROR, "the TcpShaker is closed", start, System.nanoTime()));
 		}
 		if (this.inFlight.incrementAndGet() > this.maxInFlight) {
 			this.inFlight.decrementAndGet();
-			return completed(result, host, port, null, CheckOutcome.ERROR,
-					"too many checks in flight (maxInFlight=" + this.maxInFlight + ")", start);
+			return CompletableFuture.completedFuture(result(host, port, null, CheckOutcome.ERROR,
+					"too many checks in flight (maxInFlight=" + this.maxInFlight + ")", start, System.nanoTime()));
 		}
-		result.whenComplete((r, ex) -> this.inFlight.decrementAndGet());
+		PendingCheck pending = new PendingCheck(host, port, start);
 		if (resolved != null) {
-			submit(result, host, port, new InetSocketAddress(resolved, port), start, deadline);
-			return result;
+			pending.submit(new InetSocketAddress(resolved, port), deadline);
+			return pending.future;
 		}
 		this.resolver.resolve(host)
 			.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
 			.whenComplete((address, failure) -> {
 				if (failure == null) {
-					submit(result, host, port, new InetSocketAddress(address, port), start, deadline);
+					pending.submit(new InetSocketAddress(address, port), deadline);
 				}
 				else {
-					unresolved(result, host, port, start, failure);
+					pending.unresolved(failure);
 				}
 			});
-		return result;
+		return pending.future;
 	}
 
-	private void submit(CompletableFuture<CheckResult> result, String host, int port, InetSocketAddress address,
-			long start, long deadline) {
-		this.engine.submit(address, deadline, (outcome, detail, end) -> result
-			.complete(new CheckResult(host, port, address, outcome, Duration.ofNanos(end - start), detail)));
-	}
-
-	private static void unresolved(CompletableFuture<CheckResult> result, String host, int port, long start,
-			Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof UnknownHostException) {
-			completed(result, host, port, null, CheckOutcome.UNRESOLVED, "unknown host " + host, start);
-		}
-		else if (cause instanceof TimeoutException) {
-			completed(result, host, port, null, CheckOutcome.TIMEOUT,
-					"the name lookup of " + host + " did not finish before the timeout", start);
-		}
-		else {
-			completed(result, host, port, null, CheckOutcome.ERROR,
-					"the name lookup of " + host + " failed: " + cause, start);
-		}
-	}
-
-	private static CompletableFuture<CheckResult> completed(CompletableFuture<CheckResult> result, String host,
-			int port, InetSocketAddress address, CheckOutcome outcome, String detail, long start) {
-		result.complete(
-				new CheckResult(host, port, address, outcome, Duration.ofNanos(System.nanoTime() - start), detail));
-		return result;
+	private static CheckResult result(String host, int port, InetSocketAddress address, CheckOutcome outcome,
+			String detail, long start, long end) {
+		return new CheckResult(host, port, address, outcome, Duration.ofNanos(end - start), detail);
 	}
 
 	/**
@@ -221,6 +196,54 @@ public final class DefaultTcpShaker implements TcpShaker {
 			return new CheckResult(host, port, null, CheckOutcome.ERROR, Duration.ofNanos(waitNanos),
 					"no verdict from the " + this.engine.name() + " loop: " + ex);
 		}
+	}
+
+	/**
+	 * A check counted in flight: it leaves the count before its future completes, so
+	 * whoever sees the future done also sees the count without it.
+	 */
+	private final class PendingCheck {
+
+		private final String host;
+
+		private final int port;
+
+		private final long start;
+
+		private final CompletableFuture<CheckResult> future = new CompletableFuture<>();
+
+		PendingCheck(String host, int port, long start) {
+			this.host = host;
+			this.port = port;
+			this.start = start;
+		}
+
+		void submit(InetSocketAddress address, long deadline) {
+			DefaultTcpShaker.this.engine.submit(address, deadline,
+					(outcome, detail, end) -> complete(address, outcome, detail, end));
+		}
+
+		void unresolved(Throwable failure) {
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			if (cause instanceof UnknownHostException) {
+				complete(null, CheckOutcome.UNRESOLVED, "unknown host " + this.host, System.nanoTime());
+			}
+			else if (cause instanceof TimeoutException) {
+				complete(null, CheckOutcome.TIMEOUT,
+						"the name lookup of " + this.host + " did not finish before the timeout", System.nanoTime());
+			}
+			else {
+				complete(null, CheckOutcome.ERROR, "the name lookup of " + this.host + " failed: " + cause,
+						System.nanoTime());
+			}
+		}
+
+		private void complete(InetSocketAddress address, CheckOutcome outcome, String detail, long end) {
+			DefaultTcpShaker.this.inFlight.decrementAndGet();
+			this.future.complete(result(this.host, this.port, address, outcome, detail, this.start, end));
+		}
+
 	}
 
 	@Override

@@ -1,0 +1,101 @@
+package dev.tcpshaker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.CheckOutcome;
+import dev.tcpshaker.TcpShaker;
+
+/**
+ * The premise, against real servers: half-open checks leave no trace in PostgreSQL's
+ * connection log or Redis's connection counter, while the same number of plain
+ * connects shows up one for one (which proves the counting works).
+ */
+class RealServerCheckTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	private static PostgresServer postgres;
+
+	private static RedisServer redis;
+
+	@BeforeAll
+	static void startServers() {
+		postgres = new PostgresServer();
+		redis = new RedisServer();
+	}
+
+	@AfterAll
+	static void stopServers() {
+		if (redis != null) {
+			redis.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Test
+	void halfOpenChecksOfPostgresLogNoConnection() throws Exception {
+		long before = postgres.connectionsReceived();
+		try (TcpShaker shaker = TcpShaker.builder().build()) {
+			for (int i = 0; i < 20; i++) {
+				assertThat(shaker.check("127.0.0.1", postgres.port(), TIMEOUT).outcome()).isEqualTo(CheckOutcome.UP);
+			}
+		}
+		Thread.sleep(500);
+		assertThat(postgres.connectionsReceived() - before).isZero();
+	}
+
+	@Test
+	void plainConnectsOfPostgresLogOneConnectionEach() throws Exception {
+		long before = postgres.connectionsReceived();
+		try (TcpShaker shaker = TcpShaker.builder().method(CheckMethod.CONNECT).build()) {
+			for (int i = 0; i < 20; i++) {
+				assertThat(shaker.check("127.0.0.1", postgres.port(), TIMEOUT).outcome()).isEqualTo(CheckOutcome.UP);
+			}
+		}
+		awaitCount(() -> postgres.connectionsReceived() - before, 20);
+		assertThat(postgres.connectionsReceived() - before).isEqualTo(20);
+	}
+
+	@Test
+	void halfOpenChecksOfRedisLeaveItsConnectionCountUnchanged() throws Exception {
+		long before = redis.connectionsReceived();
+		try (TcpShaker shaker = TcpShaker.builder().build()) {
+			for (int i = 0; i < 50; i++) {
+				assertThat(shaker.check("127.0.0.1", redis.port(), TIMEOUT).outcome()).isEqualTo(CheckOutcome.UP);
+			}
+		}
+		Thread.sleep(500);
+		// Only the INFO query itself was accepted.
+		assertThat(redis.connectionsReceived() - before).isEqualTo(1);
+	}
+
+	@Test
+	void plainConnectsOfRedisCountOneConnectionEach() throws Exception {
+		long before = redis.connectionsReceived();
+		try (TcpShaker shaker = TcpShaker.builder().method(CheckMethod.CONNECT).build()) {
+			for (int i = 0; i < 50; i++) {
+				assertThat(shaker.check("127.0.0.1", redis.port(), TIMEOUT).outcome()).isEqualTo(CheckOutcome.UP);
+			}
+		}
+		awaitCount(() -> redis.connectionsReceived() - before - 1, 50);
+		// The INFO query before, the 50 connects, and this INFO query.
+		assertThat(redis.connectionsReceived() - before).isEqualTo(1 + 50 + 1);
+	}
+
+	private static void awaitCount(java.util.function.LongSupplier count, long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (count.getAsLong() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+	}
+
+}

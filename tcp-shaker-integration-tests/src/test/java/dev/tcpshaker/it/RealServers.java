@@ -1,0 +1,125 @@
+package dev.tcpshaker.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real PostgreSQL and Redis servers from the machine's packages, started on loopback
+ * ports for one test class and stopped after it. Where a server is not installed the
+ * test is skipped, except on CI (CI=true), where that is a failure.
+ */
+final class RealServers {
+
+	private RealServers() {
+	}
+
+	static int freeLoopbackPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Path requireBinary(String name, String... extraDirs) {
+		List<Path> candidates = new ArrayList<>();
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+			if (!dir.isEmpty()) {
+				candidates.add(Path.of(dir, name));
+			}
+		}
+		candidates.add(Path.of("/usr/local/bin", name));
+		for (String dir : extraDirs) {
+			candidates.add(Path.of(dir, name));
+		}
+		Optional<Path> found = candidates.stream().filter(Files::isExecutable).findFirst();
+		if (found.isEmpty()) {
+			found = postgresLibDirs().map((dir) -> dir.resolve(name)).filter(Files::isExecutable).findFirst();
+		}
+		if (found.isPresent()) {
+			return found.get();
+		}
+		String reason = name + " is not installed (.ci/run installs it)";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException(reason);
+		}
+		Assumptions.abort(reason);
+		return null;
+	}
+
+	private static Stream<Path> postgresLibDirs() {
+		Path lib = Path.of("/usr/lib/postgresql");
+		if (!Files.isDirectory(lib)) {
+			return Stream.empty();
+		}
+		try (Stream<Path> versions = Files.list(lib)) {
+			return versions.sorted().map((version) -> version.resolve("bin")).toList().stream();
+		}
+		catch (IOException ex) {
+			return Stream.empty();
+		}
+	}
+
+	static boolean isRoot() {
+		return "root".equals(System.getProperty("user.name"));
+	}
+
+	/** Runs a command to completion, bounded in time, and returns its output. */
+	static String run(List<String> command, long timeoutSeconds) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			byte[] output = process.getInputStream().readAllBytes();
+			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("timed out: " + command);
+			}
+			String text = new String(output, StandardCharsets.UTF_8);
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(command + " exited with " + process.exitValue() + ":\n" + text);
+			}
+			return text;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Waits, boundedly, until {@code file} contains {@code text}. */
+	static void awaitLogLine(Path file, String text, long timeoutSeconds) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		while (System.nanoTime() < deadline) {
+			try {
+				if (Files.exists(file) && Files.readString(file).contains(text)) {
+					return;
+				}
+				Thread.sleep(50);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("'" + text + "' did not appear in " + file + " within " + timeoutSeconds + " s");
+	}
+
+}

@@ -121,7 +121,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		requireAddress(address);
 		Arguments.requirePositive("timeout", timeout);
 		long start = System.nanoTime();
-		InetAddress resolved = address.isUnresolved() ? null : address.getAddress();
+		InetSocketAddress resolved = address.isUnresolved() ? null : address;
 		return start(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
 	}
 
@@ -144,7 +144,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		return start + Math.min(nanos, Long.MAX_VALUE / 4);
 	}
 
-	private CompletableFuture<CheckResult> start(String host, int port, InetAddress resolved, long start,
+	private CompletableFuture<CheckResult> start(String host, int port, InetSocketAddress resolved, long start,
 			long deadline) {
 		if (this.closed) {
 			return CompletableFuture.completedFuture(
@@ -157,7 +157,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		}
 		PendingCheck pending = new PendingCheck(host, port, start);
 		if (resolved != null) {
-			pending.submit(new InetSocketAddress(resolved, port), deadline);
+			pending.submit(resolved, deadline);
 			return pending.future;
 		}
 		this.resolver.resolve(host)

@@ -53,7 +53,15 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	private int epfd = -1;
 
+	/** Guarded by {@link #wakeupLock}: a wake-up must never write to a closed, possibly reused, fd. */
 	private int eventFd = -1;
+
+	private final Object wakeupLock = new Object();
+
+	/** The address now in {@link #socketAddress}, so repeated checks of one target skip rewriting it. */
+	private InetSocketAddress writtenAddress;
+
+	private int socketAddressLength;
 
 	/** Registered checks by slot, so an event finds its check without a map. */
 	private EpollCheck[] slots = new EpollCheck[1024];
@@ -110,7 +118,9 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		if (this.epfd < 0) {
 			throw new IOException(Errors.describe("epoll_create1", lastError()));
 		}
-		this.eventFd = this.libc.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		synchronized (this.wakeupLock) {
+			this.eventFd = this.libc.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		}
 		if (this.eventFd < 0) {
 			int errno = lastError();
 			closePoller();
@@ -129,9 +139,11 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	@Override
 	protected void closePoller() {
-		if (this.eventFd >= 0) {
-			this.libc.close(this.eventFd);
-			this.eventFd = -1;
+		synchronized (this.wakeupLock) {
+			if (this.eventFd >= 0) {
+				this.libc.close(this.eventFd);
+				this.eventFd = -1;
+			}
 		}
 		if (this.epfd >= 0) {
 			this.libc.close(this.epfd);
@@ -141,9 +153,11 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	@Override
 	protected void wakeup() {
-		int fd = this.eventFd;
-		if (fd >= 0) {
-			this.libc.write(fd, ONE, ONE.length);
+		// Rare (only when the loop sleeps), so a lock costs nothing that matters.
+		synchronized (this.wakeupLock) {
+			if (this.eventFd >= 0) {
+				this.libc.write(this.eventFd, ONE, ONE.length);
+			}
 		}
 	}
 
@@ -160,8 +174,11 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		if (this.halfOpen && !setHalfOpenOptions(check, fd)) {
 			return false;
 		}
-		int length = SocketAddresses.write(this.socketAddress, check.address());
-		if (this.libc.connect(fd, this.socketAddress, length) == 0) {
+		if (check.address() != this.writtenAddress) {
+			this.socketAddressLength = SocketAddresses.write(this.socketAddress, check.address());
+			this.writtenAddress = check.address();
+		}
+		if (this.libc.connect(fd, this.socketAddress, this.socketAddressLength) == 0) {
 			this.libc.close(fd);
 			finishUnregistered(check, CheckOutcome.UP, "connected at once");
 			return false;

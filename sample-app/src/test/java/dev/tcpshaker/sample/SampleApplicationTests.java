@@ -1,0 +1,98 @@
+package dev.tcpshaker.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample as a user meets it: real HTTP to {@code /actuator/health}, real half-open
+ * checks of the demo dependencies on loopback.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@Autowired
+	private DemoListener demoListener;
+
+	@DynamicPropertySource
+	static void demoPorts(DynamicPropertyRegistry registry) {
+		registry.add("demo.listener.port", SampleApplicationTests::freeLoopbackPort);
+		registry.add("demo.closed.port", SampleApplicationTests::freeLoopbackPort);
+	}
+
+	@Test
+	void healthShowsDemoListenerUpAndClosedPortDownWithoutAnyAcceptedConnection() throws Exception {
+		JsonNode health = null;
+		for (int i = 0; i < 5; i++) {
+			health = get("/actuator/health");
+		}
+		JsonNode targets = health.path("components").path("tcpShaker").path("components");
+		assertThat(targets.path("demo-db").path("status").asString()).isEqualTo("UP");
+		assertThat(targets.path("demo-db").path("details").path("method").asString()).isEqualTo("HALF_OPEN");
+		assertThat(targets.path("demo-down").path("status").asString()).isEqualTo("DOWN");
+		assertThat(targets.path("demo-down").path("details").path("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(health.path("status").asString()).isEqualTo("DOWN");
+		JsonNode proof = health.path("components").path("demoListener").path("details");
+		assertThat(proof.path("acceptedConnections").asLong(-1)).isZero();
+		assertThat(this.demoListener.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void healthOfOneTargetIsReachableByPath() throws Exception {
+		JsonNode db = get("/actuator/health/tcpShaker/demo-db");
+		assertThat(db.path("status").asString()).isEqualTo("UP");
+		assertThat(db.path("details").path("address").asString()).contains("127.0.0.1");
+	}
+
+	@Test
+	void dependenciesPageChecksEveryConfiguredTarget() throws Exception {
+		JsonNode page = get("/dependencies");
+		assertThat(page.path("demo-db").path("outcome").asString()).isEqualTo("UP");
+		assertThat(page.path("demo-down").path("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(this.demoListener.acceptedConnections()).isZero();
+	}
+
+	private JsonNode get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
+		return json.readTree(response.body());
+	}
+
+	private static int freeLoopbackPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -41,8 +41,11 @@ class SampleApplicationTests {
 
 	@DynamicPropertySource
 	static void demoPorts(DynamicPropertyRegistry registry) {
-		registry.add("demo.listener.port", SampleApplicationTests::freeLoopbackPort);
-		registry.add("demo.closed.port", SampleApplicationTests::freeLoopbackPort);
+		// Chosen once: the registry may call a supplier every time the property is read.
+		int listenerPort = freeLoopbackPort();
+		int closedPort = freeLoopbackPort();
+		registry.add("demo.listener.port", () -> listenerPort);
+		registry.add("demo.closed.port", () -> closedPort);
 	}
 
 	@Test

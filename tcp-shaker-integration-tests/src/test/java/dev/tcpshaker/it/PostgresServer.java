@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away PostgreSQL cluster on 127.0.0.1 with {@code log_connections=on}, so every
@@ -77,15 +76,7 @@ final class PostgresServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		RealServers.stop(this.process);
 		RealServers.run(List.of("rm", "-rf", this.base.toString()), 60);
 	}
 

@@ -101,6 +101,19 @@ final class RealServers {
 		}
 	}
 
+	/** Stops a server with SIGTERM, then SIGKILL if it is still there after 30 s. */
+	static void stop(Process process) {
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Waits, boundedly, until {@code file} contains {@code text}. */
 	static void awaitLogLine(Path file, String text, long timeoutSeconds) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 				"management.endpoints.web.exposure.include=health" })
 class StarterConsumerTests {
 
-	private static final PostgresServer postgres = new PostgresServer();
+	private static PostgresServer postgres;
 
-	private static final RedisServer redis = new RedisServer();
+	private static RedisServer redis;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,18 +46,29 @@ class StarterConsumerTests {
 	@Autowired
 	private TcpShaker shaker;
 
+	/** Runs before the context loads, so the property suppliers below see the servers. */
+	@BeforeAll
+	static void startServers() {
+		postgres = new PostgresServer();
+		redis = new RedisServer();
+	}
+
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		registry.add("tcpshaker.targets.postgres.host", () -> "127.0.0.1");
-		registry.add("tcpshaker.targets.postgres.port", postgres::port);
+		registry.add("tcpshaker.targets.postgres.port", () -> postgres.port());
 		registry.add("tcpshaker.targets.redis.host", () -> "localhost");
-		registry.add("tcpshaker.targets.redis.port", redis::port);
+		registry.add("tcpshaker.targets.redis.port", () -> redis.port());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		redis.close();
-		postgres.close();
+		if (redis != null) {
+			redis.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
 	}
 
 	@Test

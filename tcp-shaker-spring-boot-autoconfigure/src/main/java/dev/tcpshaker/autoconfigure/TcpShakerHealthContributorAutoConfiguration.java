@@ -25,7 +25,7 @@ import dev.tcpshaker.TcpShaker;
  * contributor: one indicator per configured target, so each has its own path,
  * {@code /actuator/health/tcpShaker/<name>}, and can join a health group.
  * <p>
- * The indicators share their checks through {@link SharedCheckRounds}: Boot asks them
+ * The indicators share their checks through {@code SharedCheckRounds}: Boot asks them
  * one after another, yet a request waits about one timeout, not one per target.
  */
 @AutoConfiguration(after = TcpShakerAutoConfiguration.class)

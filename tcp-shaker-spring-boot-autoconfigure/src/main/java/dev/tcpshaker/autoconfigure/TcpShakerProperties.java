@@ -96,9 +96,6 @@ public class TcpShakerProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		TcpShakerProperties properties = (TcpShakerProperties) target;
-		if (properties.getMethod() == null) {
-			errors.rejectValue("method", "required", "tcpshaker.method must be set");
-		}
 		rejectUnlessPositive(errors, "timeout", "tcpshaker.timeout", properties.getTimeout());
 		if (properties.getMaxInFlight() < 1) {
 			errors.rejectValue("maxInFlight", "positive",
@@ -130,11 +127,9 @@ public class TcpShakerProperties implements Validator {
 		}
 	}
 
+	/** Binding leaves an empty value unset, so a duration here is never null. */
 	private static void rejectUnlessPositive(Errors errors, String field, String property, Duration value) {
-		if (value == null) {
-			errors.rejectValue(field, "required", property + " must be set");
-		}
-		else if (value.isZero() || value.isNegative()) {
+		if (value.isZero() || value.isNegative()) {
 			errors.rejectValue(field, "positive", property + " must be positive but was " + value);
 		}
 	}

@@ -1,0 +1,50 @@
+package dev.tcpshaker.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.tcpshaker.TcpShaker;
+import dev.tcpshaker.spring.TcpShakerLifecycle;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for a {@link TcpShaker} built from
+ * {@link TcpShakerProperties}, started and stopped with the context.
+ * <p>
+ * A {@code TcpShaker} bean of the user's own replaces both beans here: its lifecycle
+ * is the user's (Spring still calls its {@code close()} when the context closes).
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "tcpshaker.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TcpShakerProperties.class)
+public final class TcpShakerAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(TcpShaker.class)
+	static class TcpShakerConfiguration {
+
+		/**
+		 * Builds the shaker, which loads native code and starts its loop here, at
+		 * startup, rather than in the first health request.
+		 */
+		@Bean
+		TcpShaker tcpShaker(TcpShakerProperties properties) {
+			return TcpShaker.builder()
+				.method(properties.getMethod())
+				.defaultTimeout(properties.getTimeout())
+				.maxInFlight(properties.getMaxInFlight())
+				.build();
+		}
+
+		@Bean
+		TcpShakerLifecycle tcpShakerLifecycle(TcpShaker tcpShaker) {
+			return new TcpShakerLifecycle(tcpShaker);
+		}
+
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.tcpshaker.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import dev.tcpshaker.CheckMethod;
+
+/**
+ * Configuration properties for tcp-shaker, bound to {@code tcpshaker.*}.
+ * <p>
+ * The class validates itself while Boot binds it (Boot applies a properties object
+ * that is a {@link Validator} to itself), so a bad value fails startup with Boot's
+ * failure-analysis report. Each message names the full property and its value, such
+ * as {@code tcpshaker.targets.db.port must be in 1..65535 but was 70000}.
+ */
+@ConfigurationProperties("tcpshaker")
+public class TcpShakerProperties implements Validator {
+
+	/**
+	 * Whether to enable tcp-shaker: the TcpShaker bean and its health contributor.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How checks talk to their targets: 'half-open' sends SYN, reads the SYN-ACK and
+	 * answers RST so the target's application never sees a connection; 'connect' opens
+	 * and closes a full connection; 'auto' uses half-open where the platform allows it.
+	 */
+	private CheckMethod method = CheckMethod.AUTO;
+
+	/**
+	 * Time a check may take, name lookup included, before its target counts as down.
+	 * Targets without a timeout of their own use it.
+	 */
+	private Duration timeout = Duration.ofSeconds(1);
+
+	/**
+	 * Maximum number of checks in flight at once. Beyond it a check fails at once
+	 * rather than queue.
+	 */
+	private int maxInFlight = 10_000;
+
+	/**
+	 * Targets to check, by name: each has a 'host', a 'port' (1..65535) and an optional
+	 * 'timeout' that defaults to 'tcpshaker.timeout'. Each target becomes the health
+	 * indicator 'tcpShaker/<name>'.
+	 */
+	private final Map<String, Target> targets = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public CheckMethod getMethod() {
+		return this.method;
+	}
+
+	public void setMethod(CheckMethod method) {
+		this.method = method;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public int getMaxInFlight() {
+		return this.maxInFlight;
+	}
+
+	public void setMaxInFlight(int maxInFlight) {
+		this.maxInFlight = maxInFlight;
+	}
+
+	public Map<String, Target> getTargets() {
+		return this.targets;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return TcpShakerProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		TcpShakerProperties properties = (TcpShakerProperties) target;
+		rejectUnlessPositive(errors, "timeout", "tcpshaker.timeout", properties.getTimeout());
+		if (properties.getMaxInFlight() < 1) {
+			errors.rejectValue("maxInFlight", "positive",
+					"tcpshaker.max-in-flight must be positive but was " + properties.getMaxInFlight());
+		}
+		properties.getTargets().forEach((name, value) -> validateTarget(errors, name, value));
+	}
+
+	private static void validateTarget(Errors errors, String name, Target target) {
+		String field = "targets[" + name + "]";
+		String property = "tcpshaker.targets." + name;
+		if (name.contains("/")) {
+			// The name becomes a health path segment: Boot rejects a '/' there.
+			errors.rejectValue(field, "name", property + " must not contain '/' in its name");
+		}
+		if (target.getHost() == null || target.getHost().isBlank()) {
+			errors.rejectValue(field + ".host", "required",
+					property + ".host must be set" + ((target.getHost() != null) ? " but was blank" : ""));
+		}
+		if (target.getPort() == null) {
+			errors.rejectValue(field + ".port", "required", property + ".port must be set");
+		}
+		else if (target.getPort() < 1 || target.getPort() > 65535) {
+			errors.rejectValue(field + ".port", "range",
+					property + ".port must be in 1..65535 but was " + target.getPort());
+		}
+		if (target.getTimeout() != null) {
+			rejectUnlessPositive(errors, field + ".timeout", property + ".timeout", target.getTimeout());
+		}
+	}
+
+	/** Binding leaves an empty value unset, so a duration here is never null. */
+	private static void rejectUnlessPositive(Errors errors, String field, String property, Duration value) {
+		if (value.isZero() || value.isNegative()) {
+			errors.rejectValue(field, "positive", property + " must be positive but was " + value);
+		}
+	}
+
+	/**
+	 * One target: where to check and, optionally, how long to wait.
+	 */
+	public static class Target {
+
+		/**
+		 * Host name or IP address of the target.
+		 */
+		private String host;
+
+		/**
+		 * TCP port of the target, in 1..65535.
+		 */
+		private Integer port;
+
+		/**
+		 * Time a check of this target may take. Defaults to 'tcpshaker.timeout'.
+		 */
+		private Duration timeout;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

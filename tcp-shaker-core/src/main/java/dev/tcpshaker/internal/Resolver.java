@@ -63,8 +63,15 @@ final class Resolver {
 		return true;
 	}
 
+	/** Stops the lookup threads; a lookup stuck in the resolver gets a second to notice. */
 	void close() {
 		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -10,7 +10,9 @@ import dev.tcpshaker.internal.DefaultTcpShaker;
  * <p>
  * The shaker is already running when built, so starting matters only after a stop.
  * Stopping completes every check in flight and closes every socket; a shaker that is
- * not the built-in one cannot restart, so stopping closes it. The phase puts this
+ * not the built-in one cannot restart, so stopping closes it. The name-lookup threads
+ * are not the loop's: they end after 30 idle seconds, or when the shaker is closed
+ * (Spring closes a {@code @Bean} shaker with the context). The phase puts this
  * after the web server on the way down, so health requests answered during a
  * graceful shutdown still have a loop to run on.
  */

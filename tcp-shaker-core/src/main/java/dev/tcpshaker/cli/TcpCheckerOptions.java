@@ -20,7 +20,7 @@ import dev.tcpshaker.internal.Engines;
  * @param requests how many checks to run ({@code -n}, default 1)
  * @param concurrency the most checks in flight ({@code -c}, default 1, at most {@code requests})
  * @param timeout the timeout of each check ({@code -t} in milliseconds, default 1000)
- * @param verbose whether to print the configuration and sample failures ({@code -v})
+ * @param verbose whether to print sample failures and fd counts ({@code -v})
  * @param method half-open or a full connect ({@code -m half-open|connect}, default half-open)
  * @param engine the loop to run on ({@code -e epoll|nio}, default epoll where it loads)
  */
@@ -36,10 +36,10 @@ public record TcpCheckerOptions(HostAndPort target, int requests, int concurrenc
 			  -a host:port   address to check, e.g. 127.0.0.1:5432 or [::1]:6379 (required)
 			  -n requests    number of checks to run, 1..%,d (default 1)
 			  -c concurrency most checks in flight at once, at least 1 (default 1)
-			  -t timeout_ms  timeout of each check in milliseconds, name lookup included (default 1000)
+			  -t timeout_ms  timeout of each check in milliseconds (default 1000); the host is resolved once, before
 			  -m method      half-open (SYN, SYN-ACK, RST: the target never accepts) or connect (default half-open)
 			  -e engine      epoll (Linux, through jnr-ffi) or nio (pure JDK) (default: epoll where it loads)
-			  -v             print the configuration and up to 10 failed checks
+			  -v             print up to 10 failed checks and the open file descriptors before and after
 			  -h             print this help
 			""".formatted(MAX_REQUESTS);
 

@@ -62,11 +62,8 @@ public final class TcpChecker {
 		}
 		DefaultTcpShaker shaker;
 		try {
-			// Each verdict starts the next check before the shaker's own in-flight count
-			// drops (a CompletableFuture runs its last-registered stage first), so for a
-			// moment it sees one more than the run keeps.
 			shaker = DefaultTcpShaker.create(options.engine(), options.method(), options.timeout(),
-					options.concurrency() + 1, null);
+					options.concurrency(), null);
 		}
 		catch (IllegalStateException ex) {
 			err.println("tcp-checker: " + ex.getMessage());

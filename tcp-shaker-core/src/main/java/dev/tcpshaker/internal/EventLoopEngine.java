@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tcpshaker.CheckOutcome;
+import dev.tcpshaker.HostAndPort;
 
 /**
  * The loop shared by both engines: one thread owns every socket from connect to close,
@@ -184,7 +185,16 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	}
 
 	private static String timeoutDetail(Check check) {
-		return "no answer from " + check.address + " before the timeout";
+		return "no answer from " + printable(check.address) + " before the timeout";
+	}
+
+	private static String notStartedDetail(Check check) {
+		return "timed out before the SYN to " + printable(check.address)
+				+ " was sent: the loop had more checks queued than it could start in time";
+	}
+
+	private static String printable(InetSocketAddress address) {
+		return HostAndPort.format(address.getAddress().getHostAddress(), address.getPort());
 	}
 
 	private void startSubmissions() {
@@ -195,7 +205,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 			}
 			long now = System.nanoTime();
 			if (check.deadlineNanos - now <= 0) {
-				check.verdict(CheckOutcome.TIMEOUT, timeoutDetail(check), now);
+				check.verdict(CheckOutcome.TIMEOUT, notStartedDetail(check), now);
 				this.finished.add(check);
 				continue;
 			}

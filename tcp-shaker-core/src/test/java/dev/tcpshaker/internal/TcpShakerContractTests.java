@@ -117,6 +117,7 @@ abstract class TcpShakerContractTests {
 				CheckResult result = this.shaker.check("127.0.0.1", blackhole.port(), timeout);
 				assertThat(result.outcome()).isEqualTo(CheckOutcome.TIMEOUT);
 				assertThat(result.latency()).isGreaterThanOrEqualTo(timeout);
+				assertThat(result.detail()).isEqualTo("no answer from 127.0.0.1:" + blackhole.port() + " before the timeout");
 			}
 		}
 	}

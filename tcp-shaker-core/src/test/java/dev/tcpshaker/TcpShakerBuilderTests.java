@@ -1,6 +1,7 @@
 package dev.tcpshaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,14 @@ class TcpShakerBuilderTests {
 			assertThat(result.outcome()).isEqualTo(CheckOutcome.TIMEOUT);
 			assertThat(result.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 		}
+	}
+
+	@Test
+	void buildFailsCleanlyWhenTheThreadFactoryMakesNoThread() {
+		int before = dev.tcpshaker.test.FileDescriptors.count();
+		assertThatIllegalStateException().isThrownBy(() -> TcpShaker.builder().threadFactory((r) -> null).build())
+			.withMessageContaining("no thread");
+		assertThat(dev.tcpshaker.test.FileDescriptors.awaitAtMost(before, 5_000)).isLessThanOrEqualTo(before);
 	}
 
 	@Test

@@ -39,6 +39,12 @@ public interface CheckEngine {
 	boolean isRunning();
 
 	/**
+	 * Whether the calling thread is the engine's loop thread, where nothing may block.
+	 * @return {@code true} on the loop thread
+	 */
+	boolean inLoop();
+
+	/**
 	 * Half-open checks closed more than 100 ms after they became ready.
 	 * @return the count since the engine was created
 	 */

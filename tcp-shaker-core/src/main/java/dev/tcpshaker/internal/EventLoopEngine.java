@@ -58,43 +58,95 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	private volatile boolean running;
 
-	private Thread loopThread;
+	private volatile Thread loopThread;
 
 	private volatile long lateCloses;
+
+	/** Why the loop died, when it did; reported to every check until a restart. */
+	private volatile Throwable failure;
 
 	protected EventLoopEngine(ThreadFactory threadFactory, boolean halfOpen) {
 		this.threadFactory = threadFactory;
 		this.halfOpen = halfOpen;
 	}
 
+	/**
+	 * Starts the loop. A loop that is still shutting down (after {@link #stop()} from
+	 * its own thread, or a crash) is waited for first, so two loops never share the
+	 * poller or the sockets.
+	 * @throws IllegalStateException when called on the loop thread of a loop that is
+	 * still shutting down, or when the thread factory makes no thread
+	 */
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
+	public void start() {
+		while (true) {
+			Thread previous;
+			synchronized (this) {
+				if (this.running) {
+					return;
+				}
+				previous = this.loopThread;
+				if (previous == null || !previous.isAlive()) {
+					startLoop();
+					return;
+				}
+				if (previous == Thread.currentThread()) {
+					throw new IllegalStateException("Cannot restart the " + name() + " loop from its own thread");
+				}
+			}
+			join(previous);
 		}
+	}
+
+	private void startLoop() {
 		try {
 			openPoller();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the " + name() + " poller", ex);
 		}
-		this.running = true;
-		this.loopThread = this.threadFactory.newThread(this::runLoop);
-		this.loopThread.start();
+		Thread thread;
+		try {
+			thread = this.threadFactory.newThread(this::runLoop);
+			if (thread == null) {
+				throw new IllegalStateException("The thread factory made no thread for the " + name() + " loop");
+			}
+			this.failure = null;
+			this.running = true;
+			this.loopThread = thread;
+			thread.start();
+		}
+		catch (RuntimeException | Error ex) {
+			this.running = false;
+			closePollerQuietly();
+			throw ex;
+		}
 	}
 
+	/**
+	 * Stops the loop and, unless called on the loop thread, waits until every check in
+	 * flight has completed and every socket is closed. The wait happens outside the
+	 * engine's lock, so completions that call back into the engine cannot deadlock it.
+	 */
 	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
+	public void stop() {
+		Thread thread;
+		synchronized (this) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			thread = this.loopThread;
 		}
-		this.running = false;
 		wakeup();
-		if (Thread.currentThread() == this.loopThread) {
-			return;
+		if (thread != Thread.currentThread()) {
+			join(thread);
 		}
+	}
+
+	private static void join(Thread thread) {
 		try {
-			this.loopThread.join();
+			thread.join();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -115,7 +167,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	public void submit(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
 		C check = newCheck(address, deadlineNanos, completion);
 		if (!this.running) {
-			completion.complete(CheckOutcome.ERROR, SHUTTING_DOWN, System.nanoTime());
+			completion.complete(CheckOutcome.ERROR, stoppedDetail(), System.nanoTime());
 			return;
 		}
 		this.submissions.offer(check);
@@ -129,8 +181,22 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 		}
 	}
 
-	protected boolean inLoop() {
+	@Override
+	public boolean inLoop() {
 		return Thread.currentThread() == this.loopThread;
+	}
+
+	/**
+	 * Whether the caller may touch sockets: the loop thread, or any single thread before
+	 * the loop first starts (as unit tests of an engine do).
+	 */
+	protected boolean ownsSockets() {
+		return this.loopThread == null || inLoop();
+	}
+
+	private String stoppedDetail() {
+		Throwable failure = this.failure;
+		return (failure != null) ? "the check loop failed: " + failure : SHUTTING_DOWN;
 	}
 
 	private void runLoop() {
@@ -141,6 +207,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 		}
 		catch (Throwable ex) {
 			logger.error("The {} check loop failed; failing every check in flight", name(), ex);
+			this.failure = ex;
 			this.running = false;
 		}
 		finally {
@@ -189,8 +256,8 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	}
 
 	private static String notStartedDetail(Check check) {
-		return "timed out before the SYN to " + printable(check.address)
-				+ " was sent: the loop had more checks queued than it could start in time";
+		return "the timeout passed before the SYN to " + printable(check.address)
+				+ " was sent (the name lookup or the queue of checks ahead of it took the time)";
 	}
 
 	private static String printable(InetSocketAddress address) {
@@ -264,25 +331,31 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	private void shutDown() {
 		long now = System.nanoTime();
 		Check next;
+		String detail = stoppedDetail();
 		while ((next = this.deadlines.peek()) != null) {
 			@SuppressWarnings("unchecked")
 			C check = (C) next;
-			finish(check, CheckOutcome.ERROR, SHUTTING_DOWN, now);
+			finish(check, CheckOutcome.ERROR, detail, now);
 		}
+		closePollerQuietly();
+		completeFinished();
+		failSubmissions();
+	}
+
+	private void closePollerQuietly() {
 		try {
 			closePoller();
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Closing the {} poller failed", name(), ex);
 		}
-		completeFinished();
-		failSubmissions();
 	}
 
 	private void failSubmissions() {
 		C check;
+		String detail = stoppedDetail();
 		while ((check = this.submissions.poll()) != null) {
-			check.verdict(CheckOutcome.ERROR, SHUTTING_DOWN, System.nanoTime());
+			check.verdict(CheckOutcome.ERROR, detail, System.nanoTime());
 			try {
 				check.complete();
 			}

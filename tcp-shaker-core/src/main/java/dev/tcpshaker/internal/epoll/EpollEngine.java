@@ -163,7 +163,7 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	@Override
 	protected boolean connect(EpollCheck check) {
-		assert inLoop();
+		assert ownsSockets();
 		int fd = this.libc.socket(SocketAddresses.family(check.address()), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 		if (fd < 0) {
 			// EMFILE or ENFILE fail this check only; the loop goes on.
@@ -246,7 +246,9 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 				throw new IOException(Errors.describe("epoll_wait", errno));
 			}
 			for (int i = 0; i < count; i++) {
-				onEvent(i, readySince);
+				long base = (long) i * this.layout.size();
+				onEvent(this.events.getInt(base + EpollEventLayout.EVENTS_OFFSET),
+						this.events.getLong(base + this.layout.dataOffset()), readySince);
 			}
 			if (count < MAX_EVENTS) {
 				this.lastCompletePollNanos = pollNanos;
@@ -256,9 +258,12 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		while (count == MAX_EVENTS);
 	}
 
-	private void onEvent(int index, long readySince) {
-		long base = (long) index * this.layout.size();
-		long data = this.events.getLong(base + this.layout.dataOffset());
+	/**
+	 * Handles one event: the connect's verdict for the check registered under
+	 * {@code data}, unless that registration is gone.
+	 */
+	void onEvent(int flags, long data, long readySince) {
+		assert ownsSockets();
 		if (data == WAKEUP_DATA) {
 			return;
 		}
@@ -270,7 +275,6 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		}
 		int errno = socketError(check.fd);
 		if (errno == 0) {
-			int flags = this.events.getInt(base + EpollEventLayout.EVENTS_OFFSET);
 			if ((flags & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {
 				return; // not a connect verdict yet
 			}
@@ -292,7 +296,7 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	@Override
 	protected void close(EpollCheck check) {
-		assert inLoop();
+		assert ownsSockets();
 		releaseSlot(check);
 		// Closing also removes the fd from the epoll set; with SO_LINGER{1,0} it sends the RST.
 		this.libc.close(check.fd);

@@ -1,0 +1,43 @@
+package dev.tcpshaker.internal.epoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.test.LoopbackServers;
+import dev.tcpshaker.test.LoopbackServers.CountingListener;
+
+/**
+ * Drives the engine by hand, on the test thread, before any loop starts.
+ */
+class EpollEngineTests {
+
+	@Test
+	void eventWithAnOldSequenceNumberForAReusedSlotIsIgnored() throws Exception {
+		EpollEngine engine = new EpollEngine(Thread::new, CheckMethod.HALF_OPEN);
+		engine.openPoller();
+		try (CountingListener listener = LoopbackServers.listener()) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			EpollEngine.EpollCheck check = engine.newCheck(listener.socketAddress(), deadline, (o, d, e) -> {
+			});
+			assertThat(engine.connect(check)).isTrue();
+			int fd = check.fd;
+			long current = ((long) check.sequence << 32) | check.slot;
+			long stale = ((long) (check.sequence - 1) << 32) | check.slot;
+
+			engine.onEvent(LinuxConstants.EPOLLOUT, stale, System.nanoTime());
+			assertThat(check.fd).as("a stale event must not finish the check in that slot").isEqualTo(fd);
+
+			engine.onEvent(LinuxConstants.EPOLLOUT, current, System.nanoTime());
+			assertThat(check.fd).as("the check's own event finishes and closes it").isEqualTo(-1);
+			assertThat(listener.acceptCount()).isZero();
+		}
+		finally {
+			engine.closePoller();
+		}
+	}
+
+}

@@ -60,6 +60,25 @@ class ArgumentValidationTests {
 	}
 
 	@Test
+	void checkRejectsMalformedAddressLiteralsInsteadOfLookingThemUp() {
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("127.0.0.256", 80))
+			.withMessage("host must be a valid IPv4 address but was '127.0.0.256'");
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("127.0.0.1.5", 80))
+			.withMessage("host must be a valid IPv4 address but was '127.0.0.1.5'");
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("zz:5432", 80))
+			.withMessage("host must be a valid IPv6 address but was 'zz:5432'");
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("::1::2", 80))
+			.withMessageContaining("'::1::2'");
+	}
+
+	@Test
+	void checkRejectsUnresolvedAddressWithBlankHost() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> shaker.check(InetSocketAddress.createUnresolved("", 80), Duration.ofSeconds(1)))
+			.withMessage("host must not be blank but was ''");
+	}
+
+	@Test
 	void checkRejectsNullAddress() {
 		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check(null, Duration.ofSeconds(1)))
 			.withMessage("address must not be null");

@@ -89,13 +89,22 @@ class SampleApplicationTests {
 		return json.readTree(response.body());
 	}
 
+	/**
+	 * A free port below Linux's ephemeral range (32768 and up), so no outgoing
+	 * connection takes it between now and the app binding it.
+	 */
 	private static int freeLoopbackPort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20_000 + random.nextInt(12_000);
+			try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException ex) {
+				// taken: try another
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new UncheckedIOException(new IOException("no free loopback port in 20000..31999 after 100 tries"));
 	}
 
 }

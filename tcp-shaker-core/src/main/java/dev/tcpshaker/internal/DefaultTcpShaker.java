@@ -98,13 +98,27 @@ public final class DefaultTcpShaker implements TcpShaker {
 
 	@Override
 	public CheckResult check(String host, int port, Duration timeout) {
+		requireNotInLoop();
 		return await(checkAsync(host, port, timeout), host, port, timeout);
 	}
 
 	@Override
 	public CheckResult check(InetSocketAddress address, Duration timeout) {
+		requireNotInLoop();
 		return await(checkAsync(address, timeout), requireAddress(address).getHostString(), address.getPort(),
 				timeout);
+	}
+
+	/**
+	 * A blocking check on the loop thread would wait for the loop it blocks: it could
+	 * only time out, and every other check would stall meanwhile.
+	 */
+	private void requireNotInLoop() {
+		if (this.engine.inLoop()) {
+			throw new IllegalStateException(
+					"check() blocks and cannot run on the tcp-shaker loop thread, where futures complete; "
+							+ "use checkAsync() there");
+		}
 	}
 
 	@Override
@@ -112,16 +126,22 @@ public final class DefaultTcpShaker implements TcpShaker {
 		Arguments.requireHost(host);
 		Arguments.requirePort(port);
 		Arguments.requirePositive("timeout", timeout);
+		InetAddress literal = Resolver.parseLiteral(host);
 		long start = System.nanoTime();
-		return start(host, port, null, start, deadline(start, timeout));
+		return start(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
+				deadline(start, timeout));
 	}
 
 	@Override
 	public CompletableFuture<CheckResult> checkAsync(InetSocketAddress address, Duration timeout) {
 		requireAddress(address);
 		Arguments.requirePositive("timeout", timeout);
+		InetSocketAddress resolved = address;
+		if (address.isUnresolved()) {
+			InetAddress literal = Resolver.parseLiteral(address.getHostString());
+			resolved = (literal != null) ? new InetSocketAddress(literal, address.getPort()) : null;
+		}
 		long start = System.nanoTime();
-		InetSocketAddress resolved = address.isUnresolved() ? null : address;
 		return start(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
 	}
 
@@ -129,6 +149,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		if (address == null) {
 			throw new IllegalArgumentException("address must not be null");
 		}
+		Arguments.requireHost(address.getHostString());
 		Arguments.requirePort(address.getPort());
 		return address;
 	}
@@ -226,7 +247,10 @@ public final class DefaultTcpShaker implements TcpShaker {
 		void unresolved(Throwable failure) {
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
-			if (cause instanceof UnknownHostException) {
+			if (cause instanceof Resolver.ClosedException) {
+				complete(null, CheckOutcome.ERROR, "the TcpShaker is closed", System.nanoTime());
+			}
+			else if (cause instanceof UnknownHostException) {
 				complete(null, CheckOutcome.UNRESOLVED, "unknown host " + this.host, System.nanoTime());
 			}
 			else if (cause instanceof TimeoutException) {
@@ -292,7 +316,8 @@ public final class DefaultTcpShaker implements TcpShaker {
 	public void close() {
 		this.closed = true;
 		this.engine.stop();
-		this.resolver.close();
+		// On the loop thread nothing may wait: sockets ready now must be closed at once.
+		this.resolver.close(!this.engine.inLoop());
 	}
 
 }

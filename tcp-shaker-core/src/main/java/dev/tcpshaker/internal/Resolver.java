@@ -3,22 +3,39 @@ package dev.tcpshaker.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Resolves host names off the loop thread, on a small pool: {@link InetAddress} lookups
- * block, and a slow DNS server must never stall the checks of other targets. Address
- * literals are parsed on the caller's thread, with no lookup.
+ * block, and a slow DNS server must never stall the checks of other targets.
+ * <p>
+ * One lookup per name runs at a time, shared by every check of that name (the JDK
+ * serialises lookups of one name anyway), so a name whose DNS hangs holds one thread,
+ * not the whole pool, and the pool's queue holds at most one task per distinct name.
+ * Address literals are parsed strictly on the caller's thread: a malformed one would
+ * otherwise be sent to DNS by {@link InetAddress#getByName}.
  */
 final class Resolver {
 
-	private static final int THREADS = 4;
+	private static final int THREADS = 8;
+
+	private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
+	/** Hex groups, colons, an embedded IPv4 tail, and an optional zone such as {@code %eth0}. */
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
 
 	private final ThreadPoolExecutor executor;
+
+	private final ConcurrentHashMap<String, CompletableFuture<InetAddress>> lookups = new ConcurrentHashMap<>();
 
 	Resolver(ThreadFactory threadFactory) {
 		this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -27,51 +44,94 @@ final class Resolver {
 	}
 
 	/**
-	 * Resolves {@code host}; the future fails with {@link UnknownHostException} for an
-	 * unknown name. Bounding it in time is the caller's job.
+	 * Parses an address literal without any lookup.
+	 * @param host a host name or address literal
+	 * @return the address, or {@code null} when {@code host} is a name
+	 * @throws IllegalArgumentException when {@code host} looks like an address literal
+	 * but is not a valid one, naming it
+	 */
+	static InetAddress parseLiteral(String host) {
+		boolean ipv4 = IPV4_LIKE.matcher(host).matches();
+		boolean ipv6 = host.indexOf(':') >= 0;
+		if (!ipv4 && !ipv6) {
+			return null;
+		}
+		if (ipv4 && !IPV4.matcher(host).matches()) {
+			throw new IllegalArgumentException("host must be a valid IPv4 address but was '" + host + "'");
+		}
+		if (ipv6 && !IPV6.matcher(host).matches()) {
+			throw new IllegalArgumentException("host must be a valid IPv6 address but was '" + host + "'");
+		}
+		try {
+			// A literal of this shape never reaches DNS: the JDK parses it or rejects it.
+			return InetAddress.getByName(host);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("host must be a valid IP address but was '" + host + "'", ex);
+		}
+	}
+
+	/**
+	 * Resolves a host name. The future fails with {@link UnknownHostException} for an
+	 * unknown name and with {@link ClosedException} once the resolver is closed; the
+	 * caller bounds it in time, on its own copy.
+	 * @param host a host name, not a literal
+	 * @return a future of the address, private to the caller
 	 */
 	CompletableFuture<InetAddress> resolve(String host) {
-		if (isLiteral(host)) {
-			try {
-				return CompletableFuture.completedFuture(InetAddress.getByName(host));
-			}
-			catch (UnknownHostException ex) {
-				return CompletableFuture.failedFuture(ex);
-			}
+		CompletableFuture<InetAddress> created = new CompletableFuture<>();
+		CompletableFuture<InetAddress> running = this.lookups.putIfAbsent(host, created);
+		if (running != null) {
+			return running.copy();
 		}
-		return CompletableFuture.supplyAsync(() -> {
-			try {
-				return InetAddress.getByName(host);
-			}
-			catch (UnknownHostException ex) {
-				throw new CompletionException(ex);
-			}
-		}, this.executor);
-	}
-
-	/** An IPv6 literal has a colon; an IPv4 literal is digits and dots only. */
-	static boolean isLiteral(String host) {
-		if (host.indexOf(':') >= 0) {
-			return true;
-		}
-		for (int i = 0; i < host.length(); i++) {
-			char c = host.charAt(i);
-			if (c != '.' && (c < '0' || c > '9')) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Stops the lookup threads; a lookup stuck in the resolver gets a second to notice. */
-	void close() {
-		this.executor.shutdownNow();
+		created.whenComplete((address, failure) -> this.lookups.remove(host, created));
 		try {
-			this.executor.awaitTermination(1, TimeUnit.SECONDS);
+			this.executor.execute(() -> lookUp(host, created));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (RejectedExecutionException ex) {
+			created.completeExceptionally(new ClosedException());
 		}
+		return created.copy();
+	}
+
+	private static void lookUp(String host, CompletableFuture<InetAddress> result) {
+		try {
+			result.complete(InetAddress.getByName(host));
+		}
+		catch (UnknownHostException | RuntimeException ex) {
+			result.completeExceptionally(ex);
+		}
+	}
+
+	/**
+	 * Stops the lookup threads and fails every lookup still waiting.
+	 * @param wait whether to give a lookup stuck in the resolver a second to notice
+	 * (callers on a thread that must not block pass {@code false})
+	 */
+	void close(boolean wait) {
+		this.executor.shutdownNow();
+		this.lookups.values().forEach((lookup) -> lookup.completeExceptionally(new ClosedException()));
+		if (wait) {
+			try {
+				this.executor.awaitTermination(1, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * A lookup that ended because the shaker closed.
+	 */
+	static final class ClosedException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		ClosedException() {
+			super("the TcpShaker was closed during the name lookup");
+		}
+
 	}
 
 }

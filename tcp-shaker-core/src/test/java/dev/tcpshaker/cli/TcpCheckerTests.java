@@ -107,21 +107,31 @@ class TcpCheckerTests {
 	}
 
 	/**
-	 * Connects once more and waits (bounded) for the listener to accept that marker: the
-	 * accept queue is FIFO, so any connection a check leaked was accepted before it.
+	 * Counts the connections the listener accepted from the checks. It first waits past
+	 * the kernel's 200 ms delayed-ACK limit, so a check that leaked has completed its
+	 * handshake, then connects a marker and waits (bounded) until the listener has
+	 * accepted exactly that marker: the accept queue is FIFO, so every leaked connection
+	 * was accepted before it.
 	 */
 	private static int acceptsBeforeMarker(CountingListener listener) {
-		int before = listener.acceptCount();
-		try (Socket marker = new Socket(listener.address(), listener.port())) {
-			long deadline = System.nanoTime() + 5_000_000_000L;
-			while (listener.acceptCount() == before && System.nanoTime() < deadline) {
-				Thread.onSpinWait();
+		try {
+			Thread.sleep(300);
+			try (Socket marker = new Socket(listener.address(), listener.port())) {
+				int markerPort = marker.getLocalPort();
+				long deadline = System.nanoTime() + 10_000_000_000L;
+				while (!listener.acceptedFrom(markerPort)) {
+					assertThat(System.nanoTime()).as("the marker connection was accepted").isLessThan(deadline);
+					Thread.sleep(10);
+				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		assertThat(listener.acceptCount()).as("the marker connection was accepted").isGreaterThan(before);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 		return listener.acceptCount() - 1;
 	}
 

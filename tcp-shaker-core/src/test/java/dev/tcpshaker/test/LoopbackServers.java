@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +33,25 @@ public final class LoopbackServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A loopback port that is free now and below Linux's ephemeral range (32768 and up),
+	 * so no outgoing connection takes it before the caller binds it: for servers that
+	 * must be told their port up front.
+	 */
+	public static int freePortBelowEphemeralRange() {
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20_000 + random.nextInt(12_000);
+			try (ServerSocket probe = new ServerSocket(port, 1, ipv4())) {
+				return port;
+			}
+			catch (IOException ex) {
+				// taken: try another
+			}
+		}
+		throw new IllegalStateException("no free loopback port in 20000..31999 after 100 tries");
 	}
 
 	/** A listener on 127.0.0.1 that accepts, counts and closes every connection. */
@@ -66,6 +87,8 @@ public final class LoopbackServers {
 
 		private final AtomicInteger accepted = new AtomicInteger();
 
+		private final Set<Integer> remotePorts = ConcurrentHashMap.newKeySet();
+
 		private final Thread acceptor;
 
 		CountingListener(InetAddress address) {
@@ -84,6 +107,7 @@ public final class LoopbackServers {
 		private void acceptLoop() {
 			while (!this.server.isClosed()) {
 				try (Socket socket = this.server.accept()) {
+					this.remotePorts.add(socket.getPort());
 					this.accepted.incrementAndGet();
 				}
 				catch (IOException ex) {
@@ -107,6 +131,11 @@ public final class LoopbackServers {
 		/** Connections the listener's application accepted. */
 		public int acceptCount() {
 			return this.accepted.get();
+		}
+
+		/** Whether the listener accepted a connection from this client port. */
+		public boolean acceptedFrom(int clientPort) {
+			return this.remotePorts.contains(clientPort);
 		}
 
 		@Override

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tcpshaker.test.LoopbackServers;
+
 /**
  * A throw-away PostgreSQL cluster on 127.0.0.1 with {@code log_connections=on}, so every
  * connection the server accepts leaves a "connection received" line in its log.
@@ -26,7 +28,7 @@ final class PostgresServer implements AutoCloseable {
 	PostgresServer() {
 		Path initdb = RealServers.requireBinary("initdb");
 		Path postgres = RealServers.requireBinary("postgres");
-		this.port = RealServers.freeLoopbackPort();
+		this.port = LoopbackServers.freePortBelowEphemeralRange();
 		try {
 			Path base = Files.createTempDirectory("tcpshaker-pg");
 			this.base = base;

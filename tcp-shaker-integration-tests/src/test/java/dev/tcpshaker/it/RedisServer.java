@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import dev.tcpshaker.test.LoopbackServers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,7 @@ final class RedisServer implements AutoCloseable {
 	RedisServer() {
 		Path server = RealServers.requireBinary("redis-server");
 		this.redisCli = RealServers.requireBinary("redis-cli");
-		this.port = RealServers.freeLoopbackPort();
+		this.port = LoopbackServers.freePortBelowEphemeralRange();
 		try {
 			Path log = Files.createTempFile("tcpshaker-redis", ".log");
 			this.process = new ProcessBuilder(server.toString(), "--port", Integer.toString(this.port), "--bind",

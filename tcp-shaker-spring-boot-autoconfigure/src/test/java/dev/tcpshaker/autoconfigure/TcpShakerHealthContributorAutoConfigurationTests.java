@@ -195,6 +195,8 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 			}
 			runner.run((context) -> {
 				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				// One request first, so class loading and JIT do not count against the bound.
+				endpoint.healthForPath("tcpShaker");
 				long start = System.nanoTime();
 				CompositeHealthDescriptor tcpShaker = (CompositeHealthDescriptor) endpoint.healthForPath("tcpShaker");
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -3,6 +3,7 @@ package dev.tcpshaker.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,6 +45,13 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	private static final String SHUTTING_DOWN = "shutting down: the TcpShaker was stopped";
 
 	private final ConcurrentLinkedQueue<C> submissions = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * Checks submitted on the loop thread itself (by completions that start the next
+	 * check): no other thread touches them, so they skip the concurrent queue's CAS and
+	 * the wake-up. Loop thread only.
+	 */
+	private final ArrayDeque<C> loopSubmissions = new ArrayDeque<>();
 
 	/** Set while the loop may block in the poller, so submitters know to wake it. */
 	private final AtomicBoolean sleeping = new AtomicBoolean();
@@ -170,6 +178,10 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 			completion.complete(CheckOutcome.ERROR, stoppedDetail(), System.nanoTime());
 			return;
 		}
+		if (inLoop()) {
+			this.loopSubmissions.add(check);
+			return;
+		}
 		this.submissions.offer(check);
 		if (!this.running) {
 			// The loop may have drained the queue for the last time before our offer.
@@ -216,7 +228,8 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	}
 
 	private void turn() throws IOException {
-		long timeoutMillis = this.submissions.isEmpty() ? millisToNextDeadline() : 0;
+		long timeoutMillis = (this.loopSubmissions.isEmpty() && this.submissions.isEmpty()) ? millisToNextDeadline()
+				: 0;
 		if (timeoutMillis != 0) {
 			this.sleeping.set(true);
 			if (!this.submissions.isEmpty() || !this.running) {
@@ -266,7 +279,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	private void startSubmissions() {
 		for (int started = 0; started < STARTS_PER_TURN; started++) {
-			C check = this.submissions.poll();
+			C check = nextSubmission((started & 1) == 0);
 			if (check == null) {
 				return;
 			}
@@ -281,6 +294,15 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 				this.deadlines.add(check);
 			}
 		}
+	}
+
+	/** Alternates between the two queues, so neither starves the other. */
+	private C nextSubmission(boolean loopFirst) {
+		C check = loopFirst ? this.loopSubmissions.poll() : this.submissions.poll();
+		if (check == null) {
+			check = loopFirst ? this.submissions.poll() : this.loopSubmissions.poll();
+		}
+		return check;
 	}
 
 	/**
@@ -354,6 +376,10 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	private void failSubmissions() {
 		C check;
 		String detail = stoppedDetail();
+		if (inLoop()) {
+			this.submissions.addAll(this.loopSubmissions);
+			this.loopSubmissions.clear();
+		}
 		while ((check = this.submissions.poll()) != null) {
 			check.verdict(CheckOutcome.ERROR, detail, System.nanoTime());
 			try {

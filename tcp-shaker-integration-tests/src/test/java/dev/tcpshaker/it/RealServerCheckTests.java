@@ -21,23 +21,23 @@ class RealServerCheckTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
+	private static PostgresAndRedis servers;
+
 	private static PostgresServer postgres;
 
 	private static RedisServer redis;
 
 	@BeforeAll
 	static void startServers() {
-		postgres = new PostgresServer();
-		redis = new RedisServer();
+		servers = new PostgresAndRedis();
+		postgres = servers.postgres;
+		redis = servers.redis;
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (redis != null) {
-			redis.close();
-		}
-		if (postgres != null) {
-			postgres.close();
+		if (servers != null) {
+			servers.close();
 		}
 	}
 

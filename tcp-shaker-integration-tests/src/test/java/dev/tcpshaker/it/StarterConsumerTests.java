@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 				"management.endpoints.web.exposure.include=health" })
 class StarterConsumerTests {
 
+	private static PostgresAndRedis servers;
+
 	private static PostgresServer postgres;
 
 	private static RedisServer redis;
@@ -49,8 +51,9 @@ class StarterConsumerTests {
 	/** Runs before the context loads, so the property suppliers below see the servers. */
 	@BeforeAll
 	static void startServers() {
-		postgres = new PostgresServer();
-		redis = new RedisServer();
+		servers = new PostgresAndRedis();
+		postgres = servers.postgres;
+		redis = servers.redis;
 	}
 
 	@DynamicPropertySource
@@ -63,11 +66,8 @@ class StarterConsumerTests {
 
 	@AfterAll
 	static void stopServers() {
-		if (redis != null) {
-			redis.close();
-		}
-		if (postgres != null) {
-			postgres.close();
+		if (servers != null) {
+			servers.close();
 		}
 	}
 

@@ -1,12 +1,14 @@
 package dev.tcpshaker;
 
+import dev.tcpshaker.internal.AddressLiterals;
 import dev.tcpshaker.internal.Arguments;
 
 /**
  * A {@code host:port} pair, parsed from text such as {@code db.internal:5432},
  * {@code 127.0.0.1:6379} or {@code [::1]:5432}.
  * <p>
- * IPv6 literals need brackets: {@code ::1:5432} is ambiguous and rejected.
+ * IPv6 literals need brackets: {@code ::1:5432} is ambiguous and rejected. A host shaped
+ * like an address must be a valid one: {@code 127.0.0.256} is rejected, never looked up.
  *
  * @param host the host name or address literal, without brackets
  * @param port the port, in 1..65535
@@ -15,6 +17,7 @@ public record HostAndPort(String host, int port) {
 
 	public HostAndPort {
 		Arguments.requireHost(host);
+		AddressLiterals.parse(host);
 		Arguments.requirePort(port);
 	}
 

@@ -65,6 +65,12 @@ class HostAndPortTests {
 	}
 
 	@Test
+	void parseRejectsMalformedAddressLiteral() {
+		assertThatIllegalArgumentException().isThrownBy(() -> HostAndPort.parse("127.0.0.256:5432"))
+			.withMessage("host must be a valid IPv4 address but was '127.0.0.256'");
+	}
+
+	@Test
 	void parseRejectsNull() {
 		assertThatIllegalArgumentException().isThrownBy(() -> HostAndPort.parse(null)).withMessageContaining("null");
 	}

@@ -126,7 +126,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		Arguments.requireHost(host);
 		Arguments.requirePort(port);
 		Arguments.requirePositive("timeout", timeout);
-		InetAddress literal = Resolver.parseLiteral(host);
+		InetAddress literal = AddressLiterals.parse(host);
 		long start = System.nanoTime();
 		return start(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
 				deadline(start, timeout));
@@ -138,7 +138,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		Arguments.requirePositive("timeout", timeout);
 		InetSocketAddress resolved = address;
 		if (address.isUnresolved()) {
-			InetAddress literal = Resolver.parseLiteral(address.getHostString());
+			InetAddress literal = AddressLiterals.parse(address.getHostString());
 			resolved = (literal != null) ? new InetSocketAddress(literal, address.getPort()) : null;
 		}
 		long start = System.nanoTime();

@@ -9,7 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Resolves host names off the loop thread, on a small pool: {@link InetAddress} lookups
@@ -18,20 +17,12 @@ import java.util.regex.Pattern;
  * One lookup per name runs at a time, shared by every check of that name (the JDK
  * serialises lookups of one name anyway), so a name whose DNS hangs holds one thread,
  * not the whole pool, and the pool's queue holds at most one task per distinct name.
- * Address literals are parsed strictly on the caller's thread: a malformed one would
- * otherwise be sent to DNS by {@link InetAddress#getByName}.
+ * Address literals never come here: {@link AddressLiterals} parses them on the
+ * caller's thread.
  */
 final class Resolver {
 
 	private static final int THREADS = 8;
-
-	private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
-
-	private static final Pattern IPV4 = Pattern
-		.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
-
-	/** Hex groups, colons, an embedded IPv4 tail, and an optional zone such as {@code %eth0}. */
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
 
 	private final ThreadPoolExecutor executor;
 
@@ -41,34 +32,6 @@ final class Resolver {
 		this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				threadFactory);
 		this.executor.allowCoreThreadTimeOut(true);
-	}
-
-	/**
-	 * Parses an address literal without any lookup.
-	 * @param host a host name or address literal
-	 * @return the address, or {@code null} when {@code host} is a name
-	 * @throws IllegalArgumentException when {@code host} looks like an address literal
-	 * but is not a valid one, naming it
-	 */
-	static InetAddress parseLiteral(String host) {
-		boolean ipv4 = IPV4_LIKE.matcher(host).matches();
-		boolean ipv6 = host.indexOf(':') >= 0;
-		if (!ipv4 && !ipv6) {
-			return null;
-		}
-		if (ipv4 && !IPV4.matcher(host).matches()) {
-			throw new IllegalArgumentException("host must be a valid IPv4 address but was '" + host + "'");
-		}
-		if (ipv6 && !IPV6.matcher(host).matches()) {
-			throw new IllegalArgumentException("host must be a valid IPv6 address but was '" + host + "'");
-		}
-		try {
-			// A literal of this shape never reaches DNS: the JDK parses it or rejects it.
-			return InetAddress.getByName(host);
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalArgumentException("host must be a valid IP address but was '" + host + "'", ex);
-		}
 	}
 
 	/**

@@ -74,7 +74,14 @@ public final class FileDescriptors {
 		private final List<RandomAccessFile> held = new ArrayList<>();
 
 		Exhaustion() {
+			// Let pending Cleaners close what they will before we count.
+			System.gc();
 			prlimit((count() + 32) + ":" + this.limits[1]);
+			refill();
+		}
+
+		/** Opens files until {@code EMFILE}: every descriptor is then taken. */
+		public void refill() {
 			try {
 				for (int i = 0; i < 1_000; i++) {
 					this.held.add(new RandomAccessFile("/dev/null", "r"));

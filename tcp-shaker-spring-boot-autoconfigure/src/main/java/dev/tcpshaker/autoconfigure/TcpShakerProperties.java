@@ -9,6 +9,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.internal.AddressLiterals;
 
 /**
  * Configuration properties for tcp-shaker, bound to {@code tcpshaker.*}.
@@ -115,6 +116,9 @@ public class TcpShakerProperties implements Validator {
 			errors.rejectValue(field + ".host", "required",
 					property + ".host must be set" + ((target.getHost() != null) ? " but was blank" : ""));
 		}
+		else {
+			rejectUnlessValidHost(errors, field + ".host", property + ".host", target.getHost());
+		}
 		if (target.getPort() == null) {
 			errors.rejectValue(field + ".port", "required", property + ".port must be set");
 		}
@@ -124,6 +128,20 @@ public class TcpShakerProperties implements Validator {
 		}
 		if (target.getTimeout() != null) {
 			rejectUnlessPositive(errors, field + ".timeout", property + ".timeout", target.getTimeout());
+		}
+	}
+
+	/**
+	 * A host shaped like an IP address must be a valid one ({@code 127.0.0.256} is not):
+	 * caught here, at startup, rather than by every health request.
+	 */
+	private static void rejectUnlessValidHost(Errors errors, String field, String property, String host) {
+		try {
+			AddressLiterals.parse(host);
+		}
+		catch (IllegalArgumentException ex) {
+			// The message reads "host must be ...": name the full property instead.
+			errors.rejectValue(field, "invalid", property + ex.getMessage().substring("host".length()));
 		}
 	}
 

@@ -117,6 +117,12 @@ class TcpShakerAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithMalformedAddressHostShouldFail() {
+		assertStartupFailsWith("tcpshaker.targets.db.host must be a valid IPv4 address but was '127.0.0.256'",
+				"tcpshaker.targets.db.host=127.0.0.256", "tcpshaker.targets.db.port=5432");
+	}
+
+	@Test
 	void runWithPortZeroShouldFail() {
 		assertStartupFailsWith("tcpshaker.targets.db.port must be in 1..65535 but was 0",
 				"tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=0");

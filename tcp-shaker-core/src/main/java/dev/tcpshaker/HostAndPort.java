@@ -84,6 +84,17 @@ public record HostAndPort(String host, int port) {
 		return (text != null) ? "'" + text + "'" : "null";
 	}
 
+	/**
+	 * This pair as a socket address, without any lookup: resolved when the host is an IP
+	 * literal, unresolved when it is a name.
+	 * @return the socket address
+	 */
+	public java.net.InetSocketAddress toSocketAddress() {
+		java.net.InetAddress literal = AddressLiterals.parse(this.host);
+		return (literal != null) ? new java.net.InetSocketAddress(literal, this.port)
+				: java.net.InetSocketAddress.createUnresolved(this.host, this.port);
+	}
+
 	@Override
 	public String toString() {
 		return format(this.host, this.port);

@@ -78,14 +78,25 @@ public interface TcpShaker extends AutoCloseable {
 	CheckMethod method();
 
 	/**
+	 * The engine that actually runs: {@link Engine#EPOLL} or {@link Engine#NIO}, never
+	 * {@link Engine#AUTO}.
+	 * @return the engine in use
+	 */
+	Engine engine();
+
+	/**
 	 * Half-open checks whose socket was closed more than 100 ms after it became ready.
 	 * Past 200 ms the kernel completes the handshake and the target accepts a
 	 * connection, so a growing count means the checks are no longer stealthy.
 	 * @return the number of late closes since the shaker was built
 	 */
-	default long lateCloses() {
-		return 0;
-	}
+	long lateCloses();
+
+	/**
+	 * Checks started and not yet completed, including those waiting for a name lookup.
+	 * @return the number of checks in flight
+	 */
+	int inFlight();
 
 	/**
 	 * Stops the loop: checks still in flight complete with {@link CheckOutcome#ERROR},
@@ -114,6 +125,8 @@ public interface TcpShaker extends AutoCloseable {
 		private CheckMethod method = CheckMethod.AUTO;
 
 		private ThreadFactory threadFactory;
+
+		private Engine engine = Engine.AUTO;
 
 		private Builder() {
 		}
@@ -153,6 +166,20 @@ public interface TcpShaker extends AutoCloseable {
 		}
 
 		/**
+		 * Sets the engine. Defaults to {@link Engine#AUTO}: epoll where its native code
+		 * loads, the pure-JDK engine otherwise.
+		 * @param engine the engine
+		 * @return this builder
+		 */
+		public Builder engine(Engine engine) {
+			if (engine == null) {
+				throw new IllegalArgumentException("engine must not be null");
+			}
+			this.engine = engine;
+			return this;
+		}
+
+		/**
 		 * Sets the factory of the loop and name-lookup threads. Defaults to daemon
 		 * platform threads named {@code tcp-shaker-*}. The loop thread blocks in native
 		 * {@code epoll_wait}, so it must not be a virtual thread.
@@ -171,9 +198,14 @@ public interface TcpShaker extends AutoCloseable {
 		 * Builds and starts the shaker: native code is loaded and the loop thread
 		 * runs when this returns.
 		 * @return a running shaker
+		 * @throws IllegalStateException when the engine or method asked for cannot run
+		 * here (epoll off Linux, half-open without {@code TCP_QUICKACK}), or the loop
+		 * cannot start (for example when the process is out of file descriptors), with
+		 * the reason in the message
 		 */
 		public TcpShaker build() {
-			return DefaultTcpShaker.create(this.method, this.defaultTimeout, this.maxInFlight, this.threadFactory);
+			return DefaultTcpShaker.start(this.engine, this.method, this.defaultTimeout, this.maxInFlight,
+					this.threadFactory);
 		}
 
 	}

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
-import dev.tcpshaker.internal.DefaultTcpShaker;
+import dev.tcpshaker.TcpShaker;
 
 /**
  * {@code tcp-checker}: runs many checks of one address and reports counts, rate and
@@ -60,10 +60,14 @@ public final class TcpChecker {
 			err.println("tcp-checker: cannot resolve " + options.target() + ": " + ex.getMessage());
 			return 1;
 		}
-		DefaultTcpShaker shaker;
+		TcpShaker shaker;
 		try {
-			shaker = DefaultTcpShaker.create(options.engine(), options.method(), options.timeout(),
-					options.concurrency(), null);
+			shaker = TcpShaker.builder()
+				.engine(options.engine())
+				.method(options.method())
+				.defaultTimeout(options.timeout())
+				.maxInFlight(options.concurrency())
+				.build();
 		}
 		catch (IllegalStateException ex) {
 			err.println("tcp-checker: " + ex.getMessage());
@@ -72,7 +76,7 @@ public final class TcpChecker {
 		try (shaker) {
 			out.printf(Locale.ROOT, "Checking %s (%s) %d times, at most %d in flight, timeout %d ms: %s on the %s engine%n",
 					options.target(), address.getAddress().getHostAddress(), options.requests(), options.concurrency(),
-					options.timeout().toMillis(), shaker.method(), shaker.engineName());
+					options.timeout().toMillis(), shaker.method(), shaker.engine().name().toLowerCase(Locale.ROOT));
 			int fdsBefore = openFileDescriptors();
 			RunReport report = new CheckRun(shaker, address, options.timeout(), options.requests(),
 					options.concurrency())

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.HostAndPort;
-import dev.tcpshaker.internal.Engines;
+import dev.tcpshaker.Engine;
 
 /**
  * The command line of {@link TcpChecker}, parsed and validated: flags as in the Go
@@ -25,7 +25,7 @@ import dev.tcpshaker.internal.Engines;
  * @param engine the loop to run on ({@code -e epoll|nio}, default epoll where it loads)
  */
 public record TcpCheckerOptions(HostAndPort target, int requests, int concurrency, Duration timeout, boolean verbose,
-		CheckMethod method, Engines.Kind engine) {
+		CheckMethod method, Engine engine) {
 
 	/** Bounds the latency array (4 bytes a check) the run keeps for exact percentiles. */
 	static final int MAX_REQUESTS = 10_000_000;
@@ -66,7 +66,7 @@ public record TcpCheckerOptions(HostAndPort target, int requests, int concurrenc
 		long timeoutMillis = 1000;
 		boolean verbose = false;
 		CheckMethod method = CheckMethod.HALF_OPEN;
-		Engines.Kind engine = Engines.Kind.AUTO;
+		Engine engine = Engine.AUTO;
 		for (int i = 0; i < args.size(); i++) {
 			String flag = args.get(i);
 			if (flag.equals("-v")) {
@@ -120,10 +120,10 @@ public record TcpCheckerOptions(HostAndPort target, int requests, int concurrenc
 		};
 	}
 
-	private static Engines.Kind engine(String value) {
+	private static Engine engine(String value) {
 		return switch (value.toLowerCase(Locale.ROOT)) {
-			case "epoll" -> Engines.Kind.EPOLL;
-			case "nio" -> Engines.Kind.NIO;
+			case "epoll" -> Engine.EPOLL;
+			case "nio" -> Engine.NIO;
 			default -> throw new IllegalArgumentException("flag -e must be epoll or nio but was '" + value + "'");
 		};
 	}

@@ -1,12 +1,13 @@
 package dev.tcpshaker.internal;
 
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,20 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.CheckResult;
+import dev.tcpshaker.Engine;
 import dev.tcpshaker.TcpShaker;
 
 /**
  * The {@link TcpShaker} behind the builder: validates arguments, bounds the checks in
  * flight, resolves names off the loop within each check's deadline, and turns the
- * engine's verdicts into {@link CheckResult}s.
+ * engine's verdicts into {@link CheckResult}s. The engine owns the loop and the sockets.
  * <p>
  * It can be stopped and started again (the Spring lifecycle does so); {@link #close()}
  * stops it for good.
  */
-public final class DefaultTcpShaker implements TcpShaker {
-
-	/** How long a blocking check waits past its timeout before it gives up on the loop. */
-	private static final long VERDICT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+public final class DefaultTcpShaker implements TcpShaker, Restartable {
 
 	private final CheckEngine engine;
 
@@ -42,53 +41,38 @@ public final class DefaultTcpShaker implements TcpShaker {
 
 	private volatile boolean closed;
 
-	public DefaultTcpShaker(CheckEngine engine, Duration defaultTimeout, int maxInFlight, ThreadFactory threadFactory) {
+	DefaultTcpShaker(CheckEngine engine, Duration defaultTimeout, int maxInFlight, ThreadFactory threadFactory) {
 		this.engine = engine;
 		this.defaultTimeout = Arguments.requirePositive("defaultTimeout", defaultTimeout);
 		this.maxInFlight = Arguments.requirePositive("maxInFlight", maxInFlight);
-		this.resolver = new Resolver(threads(threadFactory, "tcp-shaker-dns-"));
+		this.resolver = new Resolver(DaemonThreads.orDefault(threadFactory, "dns"));
 	}
 
 	/**
-	 * Creates and starts a shaker on the best engine for {@code method}.
+	 * Creates and starts a shaker; what {@code TcpShaker.builder().build()} returns.
+	 * @param engine the engine to use
 	 * @param method the requested method
 	 * @param defaultTimeout the timeout of checks that name none
 	 * @param maxInFlight the most checks in flight at once
 	 * @param threadFactory makes the loop and lookup threads, or {@code null} for daemon threads
 	 * @return a running shaker
+	 * @throws IllegalStateException when the engine or method cannot run here, or the loop
+	 * cannot start (for example when the process is out of file descriptors)
 	 */
-	public static DefaultTcpShaker create(CheckMethod method, Duration defaultTimeout, int maxInFlight,
+	public static DefaultTcpShaker start(Engine engine, CheckMethod method, Duration defaultTimeout, int maxInFlight,
 			ThreadFactory threadFactory) {
-		return create(Engines.Kind.AUTO, method, defaultTimeout, maxInFlight, threadFactory);
-	}
-
-	/**
-	 * Creates and starts a shaker on the given kind of engine.
-	 * @param kind the engine to use
-	 * @param method the requested method
-	 * @param defaultTimeout the timeout of checks that name none
-	 * @param maxInFlight the most checks in flight at once
-	 * @param threadFactory makes the loop and lookup threads, or {@code null} for daemon threads
-	 * @return a running shaker
-	 */
-	public static DefaultTcpShaker create(Engines.Kind kind, CheckMethod method, Duration defaultTimeout,
-			int maxInFlight, ThreadFactory threadFactory) {
-		CheckEngine engine = Engines.create(kind, method, threads(threadFactory, "tcp-shaker-loop-"));
-		DefaultTcpShaker shaker = new DefaultTcpShaker(engine, defaultTimeout, maxInFlight, threadFactory);
-		shaker.start();
-		return shaker;
-	}
-
-	private static ThreadFactory threads(ThreadFactory threadFactory, String prefix) {
-		if (threadFactory != null) {
-			return threadFactory;
+		CheckEngine loop = Engines.create(engine, method, DaemonThreads.orDefault(threadFactory, "loop"));
+		DefaultTcpShaker shaker = new DefaultTcpShaker(loop, defaultTimeout, maxInFlight, threadFactory);
+		try {
+			shaker.start();
 		}
-		AtomicInteger counter = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		catch (UncheckedIOException ex) {
+			// epoll_create1, eventfd or Selector.open failed, say out of file descriptors:
+			// a runtime condition of this process, reported as the loop not starting.
+			shaker.close();
+			throw new IllegalStateException(ex.getMessage() + ": " + ex.getCause().getMessage(), ex);
+		}
+		return shaker;
 	}
 
 	@Override
@@ -99,14 +83,14 @@ public final class DefaultTcpShaker implements TcpShaker {
 	@Override
 	public CheckResult check(String host, int port, Duration timeout) {
 		requireNotInLoop();
-		return await(checkAsync(host, port, timeout), host, port, timeout);
+		return BlockingWait.await(checkAsync(host, port, timeout), host, port, timeout, this.engine.name());
 	}
 
 	@Override
 	public CheckResult check(InetSocketAddress address, Duration timeout) {
 		requireNotInLoop();
-		return await(checkAsync(address, timeout), requireAddress(address).getHostString(), address.getPort(),
-				timeout);
+		return BlockingWait.await(checkAsync(address, timeout), requireAddress(address).getHostString(),
+				address.getPort(), timeout, this.engine.name());
 	}
 
 	/**
@@ -128,7 +112,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 		Arguments.requirePositive("timeout", timeout);
 		InetAddress literal = AddressLiterals.parse(host);
 		long start = System.nanoTime();
-		return start(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
+		return begin(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
 				deadline(start, timeout));
 	}
 
@@ -142,7 +126,7 @@ public final class DefaultTcpShaker implements TcpShaker {
 			resolved = (literal != null) ? new InetSocketAddress(literal, address.getPort()) : null;
 		}
 		long start = System.nanoTime();
-		return start(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
+		return begin(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
 	}
 
 	private static InetSocketAddress requireAddress(InetSocketAddress address) {
@@ -155,17 +139,11 @@ public final class DefaultTcpShaker implements TcpShaker {
 	}
 
 	private static long deadline(long start, Duration timeout) {
-		long nanos;
-		try {
-			nanos = timeout.toNanos();
-		}
-		catch (ArithmeticException ex) {
-			nanos = Long.MAX_VALUE / 4;
-		}
-		return start + Math.min(nanos, Long.MAX_VALUE / 4);
+		return start + VerdictGrace.cappedNanos(timeout);
 	}
 
-	private CompletableFuture<CheckResult> start(String host, int port, InetSocketAddress resolved, long start,
+	/** Counts a check in flight and hands it to the resolver or straight to the engine. */
+	private CompletableFuture<CheckResult> begin(String host, int port, InetSocketAddress resolved, long start,
 			long deadline) {
 		if (this.closed) {
 			return CompletableFuture.completedFuture(
@@ -197,26 +175,6 @@ public final class DefaultTcpShaker implements TcpShaker {
 	private static CheckResult result(String host, int port, InetSocketAddress address, CheckOutcome outcome,
 			String detail, long start, long end) {
 		return new CheckResult(host, port, address, outcome, Duration.ofNanos(end - start), detail);
-	}
-
-	/**
-	 * Waits for a verdict. The engine always delivers one by the deadline; the grace
-	 * period only guards callers against a loop that died.
-	 */
-	private CheckResult await(CompletableFuture<CheckResult> future, String host, int port, Duration timeout) {
-		long waitNanos = deadline(0, timeout) + VERDICT_GRACE_NANOS;
-		try {
-			return future.get(waitNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new CheckResult(host, port, null, CheckOutcome.ERROR, Duration.ZERO,
-					"interrupted while waiting for the verdict");
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			return new CheckResult(host, port, null, CheckOutcome.ERROR, Duration.ofNanos(waitNanos),
-					"no verdict from the " + this.engine.name() + " loop: " + ex);
-		}
 	}
 
 	/**
@@ -276,38 +234,41 @@ public final class DefaultTcpShaker implements TcpShaker {
 	}
 
 	@Override
+	public Engine engine() {
+		return Engine.valueOf(this.engine.name().toUpperCase(Locale.ROOT));
+	}
+
+	@Override
 	public long lateCloses() {
 		return this.engine.lateCloses();
 	}
 
-	/**
-	 * The engine's short name, {@code epoll} or {@code nio}.
-	 * @return the engine name
-	 */
-	public String engineName() {
-		return this.engine.name();
-	}
-
-	/**
-	 * Checks started and not yet completed, including those waiting for a name lookup.
-	 * @return the number in flight
-	 */
+	@Override
 	public int inFlight() {
 		return this.inFlight.get();
 	}
 
-	/** Starts the loop again after {@link #stop()}; does nothing when running or closed. */
+	/**
+	 * The loop the checks run on, for a monitor to schedule on.
+	 * @return the engine
+	 */
+	public CheckEngine loop() {
+		return this.engine;
+	}
+
+	@Override
 	public void start() {
 		if (!this.closed) {
 			this.engine.start();
 		}
 	}
 
-	/** Stops the loop: checks in flight complete with an error and every socket is closed. */
+	@Override
 	public void stop() {
 		this.engine.stop();
 	}
 
+	@Override
 	public boolean isRunning() {
 		return this.engine.isRunning();
 	}

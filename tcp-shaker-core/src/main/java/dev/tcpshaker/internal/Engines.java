@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.Engine;
 import dev.tcpshaker.internal.epoll.Epoll;
 import dev.tcpshaker.internal.epoll.EpollEngine;
 import dev.tcpshaker.internal.nio.NioEngine;
@@ -16,20 +17,6 @@ import dev.tcpshaker.internal.nio.NioEngine;
 public final class Engines {
 
 	private static final Logger logger = LoggerFactory.getLogger(Engines.class);
-
-	/** Which loop runs the checks. */
-	public enum Kind {
-
-		/** epoll where it loads, the pure-JDK engine otherwise. */
-		AUTO,
-
-		/** Linux epoll through jnr-ffi. */
-		EPOLL,
-
-		/** Pure-JDK {@code SocketChannel} and {@code Selector}. */
-		NIO
-
-	}
 
 	private Engines() {
 	}
@@ -42,16 +29,16 @@ public final class Engines {
 	 * @return the engine
 	 * @throws IllegalStateException when the kind or method cannot run here
 	 */
-	public static CheckEngine create(Kind kind, CheckMethod method, ThreadFactory threadFactory) {
+	public static CheckEngine create(Engine kind, CheckMethod method, ThreadFactory threadFactory) {
 		CheckMethod wire = (method == CheckMethod.CONNECT) ? CheckMethod.CONNECT : CheckMethod.HALF_OPEN;
-		if (kind == Kind.EPOLL && !Epoll.isAvailable()) {
+		if (kind == Engine.EPOLL && !Epoll.isAvailable()) {
 			throw new IllegalStateException("The epoll engine is unavailable: " + Epoll.unavailabilityCause(),
 					Epoll.unavailabilityCause());
 		}
-		if (kind != Kind.NIO && Epoll.isAvailable()) {
+		if (kind != Engine.NIO && Epoll.isAvailable()) {
 			return new EpollEngine(threadFactory, wire);
 		}
-		if (kind == Kind.AUTO) {
+		if (kind == Engine.AUTO) {
 			logger.warn("tcp-shaker: the epoll engine is unavailable ({}); using the pure-JDK engine",
 					Epoll.unavailabilityCause().toString());
 		}

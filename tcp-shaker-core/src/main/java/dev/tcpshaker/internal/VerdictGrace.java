@@ -22,12 +22,22 @@ public final class VerdictGrace {
 	 * @return the timeout plus the grace, in nanoseconds, without overflow
 	 */
 	public static long waitNanos(Duration timeout) {
-		long grace = GRACE.toNanos();
+		return cappedNanos(timeout) + GRACE.toNanos();
+	}
+
+	/**
+	 * A timeout in nanoseconds, capped far below overflow so that deadlines computed from
+	 * it ({@code System.nanoTime() + nanos}) still compare correctly: a timeout of a
+	 * thousand years means "no timeout", not a deadline in the past.
+	 * @param timeout a positive timeout
+	 * @return its nanoseconds, at most {@code Long.MAX_VALUE / 4}
+	 */
+	public static long cappedNanos(Duration timeout) {
 		try {
-			return Math.min(timeout.toNanos(), Long.MAX_VALUE / 4) + grace;
+			return Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
 		}
 		catch (ArithmeticException ex) {
-			return Long.MAX_VALUE / 4 + grace;
+			return Long.MAX_VALUE / 4;
 		}
 	}
 

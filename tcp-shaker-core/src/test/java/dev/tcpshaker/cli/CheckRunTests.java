@@ -124,6 +124,21 @@ class CheckRunTests {
 		}
 
 		@Override
+		public dev.tcpshaker.Engine engine() {
+			return dev.tcpshaker.Engine.NIO;
+		}
+
+		@Override
+		public long lateCloses() {
+			return 0;
+		}
+
+		@Override
+		public int inFlight() {
+			return this.inFlight.get();
+		}
+
+		@Override
 		public void close() {
 		}
 

@@ -1,5 +1,7 @@
 package dev.tcpshaker.cli;
 
+import dev.tcpshaker.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -12,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.HostAndPort;
-import dev.tcpshaker.internal.Engines;
 
 class TcpCheckerOptionsTests {
 
@@ -21,7 +22,7 @@ class TcpCheckerOptionsTests {
 		TcpCheckerOptions options = parse("-a", "127.0.0.1:8080", "-n", "500", "-c", "64", "-t", "250", "-v", "-m",
 				"connect", "-e", "nio");
 		assertThat(options).isEqualTo(new TcpCheckerOptions(new HostAndPort("127.0.0.1", 8080), 500, 64,
-				Duration.ofMillis(250), true, CheckMethod.CONNECT, Engines.Kind.NIO));
+				Duration.ofMillis(250), true, CheckMethod.CONNECT, Engine.NIO));
 	}
 
 	@Test
@@ -32,7 +33,7 @@ class TcpCheckerOptionsTests {
 		assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(options.verbose()).isFalse();
 		assertThat(options.method()).isEqualTo(CheckMethod.HALF_OPEN);
-		assertThat(options.engine()).isEqualTo(Engines.Kind.AUTO);
+		assertThat(options.engine()).isEqualTo(Engine.AUTO);
 	}
 
 	@Test
@@ -44,7 +45,7 @@ class TcpCheckerOptionsTests {
 	void parseSelectsEpollAndHalfOpenByName() {
 		TcpCheckerOptions options = parse("-a", "127.0.0.1:1", "-m", "half-open", "-e", "epoll");
 		assertThat(options.method()).isEqualTo(CheckMethod.HALF_OPEN);
-		assertThat(options.engine()).isEqualTo(Engines.Kind.EPOLL);
+		assertThat(options.engine()).isEqualTo(Engine.EPOLL);
 	}
 
 	@Test

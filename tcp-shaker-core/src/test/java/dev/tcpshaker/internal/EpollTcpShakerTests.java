@@ -1,5 +1,7 @@
 package dev.tcpshaker.internal;
 
+import dev.tcpshaker.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,8 @@ import dev.tcpshaker.internal.epoll.Epoll;
 class EpollTcpShakerTests extends TcpShakerContractTests {
 
 	@Override
-	protected Engines.Kind kind() {
-		return Engines.Kind.EPOLL;
+	protected Engine kind() {
+		return Engine.EPOLL;
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package dev.tcpshaker.internal;
 
+import dev.tcpshaker.Engine;
+
 class NioTcpShakerTests extends TcpShakerContractTests {
 
 	@Override
-	protected Engines.Kind kind() {
-		return Engines.Kind.NIO;
+	protected Engine kind() {
+		return Engine.NIO;
 	}
 
 }

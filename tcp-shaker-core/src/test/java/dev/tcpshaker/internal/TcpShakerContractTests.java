@@ -1,5 +1,7 @@
 package dev.tcpshaker.internal;
 
+import dev.tcpshaker.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -36,10 +38,10 @@ abstract class TcpShakerContractTests {
 
 	private int baselineFds;
 
-	protected abstract Engines.Kind kind();
+	protected abstract Engine kind();
 
 	protected DefaultTcpShaker newShaker(CheckMethod method, int maxInFlight) {
-		return DefaultTcpShaker.create(kind(), method, Duration.ofSeconds(1), maxInFlight, null);
+		return DefaultTcpShaker.start(kind(), method, Duration.ofSeconds(1), maxInFlight, null);
 	}
 
 	@BeforeEach
@@ -56,7 +58,7 @@ abstract class TcpShakerContractTests {
 	@Test
 	void methodReportsHalfOpen() {
 		assertThat(this.shaker.method()).isEqualTo(CheckMethod.HALF_OPEN);
-		assertThat(this.shaker.engineName()).isEqualTo(kind().name().toLowerCase());
+		assertThat(this.shaker.engine()).isEqualTo(kind());
 	}
 
 	@Test

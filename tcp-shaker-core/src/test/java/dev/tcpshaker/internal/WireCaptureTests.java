@@ -1,5 +1,7 @@
 package dev.tcpshaker.internal;
 
+import dev.tcpshaker.Engine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,10 +39,10 @@ class WireCaptureTests {
 		.compile("IP6? (\\S+)\\.(\\d+) > (\\S+)\\.(\\d+): Flags \\[([^\\]]+)\\]");
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void wireShowsSynSynAckRstAndNoBareAck(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void wireShowsSynSynAckRstAndNoBareAck(Engine kind) throws Exception {
 		try (CountingListener listener = LoopbackServers.listener();
-				DefaultTcpShaker shaker = DefaultTcpShaker.create(kind, CheckMethod.HALF_OPEN, Duration.ofSeconds(1),
+				DefaultTcpShaker shaker = DefaultTcpShaker.start(kind, CheckMethod.HALF_OPEN, Duration.ofSeconds(1),
 						100, null)) {
 			Process tcpdump = startCapture(listener.port());
 			List<String> packets;

@@ -7,56 +7,44 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 import dev.tcpshaker.CheckResult;
-import dev.tcpshaker.TcpShaker;
-import dev.tcpshaker.autoconfigure.TcpShakerProperties;
+import dev.tcpshaker.monitor.TargetMonitor;
 
 /**
- * Checks every configured target at once with the injected {@link TcpShaker}, the way
- * a service of yours would. It only ever checks what {@code tcpshaker.targets} lists:
- * checking a host or port taken from a request would turn the app into a port scanner.
+ * Checks the monitored dependencies on demand, the way a service of yours would: the
+ * injected {@link TargetMonitor} knows every target configured under
+ * {@code tcpshaker.targets} with its address and timeout, and {@code checkNow} checks one
+ * outside its schedule. It only ever checks those targets: checking a host or port taken
+ * from a request would turn the app into a port scanner.
  */
 @Service
 public class DependencyReport {
 
-	private final TcpShaker shaker;
+	private final TargetMonitor monitor;
 
-	private final TcpShakerProperties properties;
-
-	DependencyReport(TcpShaker shaker, TcpShakerProperties properties) {
-		this.shaker = shaker;
-		this.properties = properties;
+	DependencyReport(TargetMonitor monitor) {
+		this.monitor = monitor;
 	}
 
 	/**
-	 * Checks all configured targets concurrently.
+	 * Checks all monitored targets now, concurrently: about one timeout in all.
 	 * @return each target's result, by name
 	 */
 	public Map<String, CheckResult> checkAll() {
 		Map<String, CompletableFuture<CheckResult>> pending = new LinkedHashMap<>();
-		this.properties.getTargets().forEach((name, target) -> pending.put(name, this.shaker
-			.checkAsync(target.getHost(), target.getPort(), timeoutOf(target))));
+		this.monitor.snapshots().keySet().forEach((name) -> pending.put(name, this.monitor.checkNow(name)));
 		Map<String, CheckResult> results = new LinkedHashMap<>();
 		pending.forEach((name, future) -> results.put(name, future.join()));
 		return results;
 	}
 
 	/**
-	 * Checks one configured target.
+	 * Checks one monitored target now.
 	 * @param name the target's name under {@code tcpshaker.targets}
-	 * @return its result
+	 * @return its result, within the target's timeout
 	 * @throws IllegalArgumentException when no target has that name
 	 */
 	public CheckResult check(String name) {
-		TcpShakerProperties.Target target = this.properties.getTargets().get(name);
-		if (target == null) {
-			throw new IllegalArgumentException(
-					"no target named '" + name + "' under tcpshaker.targets; known: " + this.properties.getTargets().keySet());
-		}
-		return this.shaker.check(target.getHost(), target.getPort(), timeoutOf(target));
-	}
-
-	private java.time.Duration timeoutOf(TcpShakerProperties.Target target) {
-		return (target.getTimeout() != null) ? target.getTimeout() : this.properties.getTimeout();
+		return this.monitor.checkNow(name).join();
 	}
 
 }

@@ -73,6 +73,18 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void readinessIncludesOnlyTheRequiredDependencyAndLivenessNone() throws Exception {
+		// demo-down is DOWN, yet neither probe fails: readiness only includes demo-db.
+		JsonNode readiness = get("/actuator/health/readiness");
+		assertThat(readiness.path("status").asString()).isEqualTo("UP");
+		assertThat(readiness.path("components").path("tcpShaker").path("components").has("demo-db")).isTrue();
+		assertThat(readiness.path("components").path("tcpShaker").path("components").has("demo-down")).isFalse();
+		JsonNode liveness = get("/actuator/health/liveness");
+		assertThat(liveness.path("status").asString()).isEqualTo("UP");
+		assertThat(liveness.path("components").has("tcpShaker")).isFalse();
+	}
+
+	@Test
 	void dependenciesPageChecksEveryConfiguredTarget() throws Exception {
 		JsonNode page = get("/dependencies");
 		assertThat(page.path("demo-db").path("outcome").asString()).isEqualTo("UP");

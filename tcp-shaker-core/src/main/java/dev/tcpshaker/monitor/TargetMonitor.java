@@ -71,10 +71,9 @@ public interface TargetMonitor extends AutoCloseable {
 	Map<String, TargetSnapshot> snapshots();
 
 	/**
-	 * The target's snapshot once it has a verdict: when it has none yet, the first checks
-	 * of every target still waiting for one are started now, and this waits up to the
-	 * target's timeout (plus a small grace for the loop) for the verdict. Blocks: never
-	 * call it on the check loop.
+	 * The target's snapshot once it has a verdict: when it has none yet, its first check
+	 * starts now (no other target's), and this waits up to the target's timeout (plus a
+	 * small grace for the loop) for the verdict. Blocks: never call it on the check loop.
 	 * @param name the target's name
 	 * @return the snapshot, still {@link TargetState#UNKNOWN} when no verdict came in time
 	 * @throws IllegalArgumentException when no target has that name

@@ -34,6 +34,7 @@ public final class TcpShakerAutoConfiguration {
 		@Bean
 		TcpShaker tcpShaker(TcpShakerProperties properties) {
 			return TcpShaker.builder()
+				.engine(properties.getEngine())
 				.method(properties.getMethod())
 				.defaultTimeout(properties.getTimeout())
 				.maxInFlight(properties.getMaxInFlight())

@@ -1,6 +1,5 @@
 package dev.tcpshaker.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,19 +18,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 import dev.tcpshaker.TcpShaker;
+import dev.tcpshaker.health.TcpShakerHealthIndicator;
+import dev.tcpshaker.monitor.TargetMonitor;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code tcpShaker} health
  * contributor: one indicator per configured target, so each has its own path,
  * {@code /actuator/health/tcpShaker/<name>}, and can join a health group.
  * <p>
- * The indicators share their checks through {@code SharedCheckRounds}: Boot asks them
- * one after another, yet a request waits about one timeout, not one per target.
+ * The indicators read the monitor's last verdicts: a health request sends no packet,
+ * and asking for one target reads only that target.
  */
-@AutoConfiguration(after = TcpShakerAutoConfiguration.class)
+@AutoConfiguration(after = TargetMonitorAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "tcpshaker.enabled", matchIfMissing = true)
-@ConditionalOnSingleCandidate(TcpShaker.class)
+@ConditionalOnSingleCandidate(TargetMonitor.class)
 @ConditionalOnEnabledHealthIndicator("tcpshaker")
 @Conditional(OnTargetsCondition.class)
 @EnableConfigurationProperties(TcpShakerProperties.class)
@@ -39,23 +40,12 @@ public final class TcpShakerHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "tcpShakerHealthIndicator", "tcpShakerHealthContributor" })
-	HealthContributor tcpShakerHealthContributor(TcpShaker tcpShaker, TcpShakerProperties properties) {
-		Map<String, CheckTarget> targets = targets(properties);
-		SharedCheckRounds rounds = new SharedCheckRounds(tcpShaker, targets.values().stream().toList());
-		return CompositeHealthContributor.fromMap(targets,
-				(target) -> new TcpShakerHealthIndicator(target, rounds, tcpShaker.method()));
-	}
-
-	/**
-	 * The configured targets by name, each with its own timeout or else the global one.
-	 */
-	static Map<String, CheckTarget> targets(TcpShakerProperties properties) {
-		Map<String, CheckTarget> targets = new LinkedHashMap<>();
-		properties.getTargets().forEach((name, target) -> {
-			Duration timeout = (target.getTimeout() != null) ? target.getTimeout() : properties.getTimeout();
-			targets.put(name, new CheckTarget(name, target.getHost(), target.getPort(), timeout));
-		});
-		return targets;
+	HealthContributor tcpShakerHealthContributor(TargetMonitor tcpShakerMonitor, TcpShaker tcpShaker,
+			TcpShakerProperties properties) {
+		Map<String, String> names = new LinkedHashMap<>();
+		properties.getTargets().keySet().forEach((name) -> names.put(name, name));
+		return CompositeHealthContributor.fromMap(names,
+				(name) -> new TcpShakerHealthIndicator(tcpShakerMonitor, name, tcpShaker.method()));
 	}
 
 }

@@ -9,6 +9,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.Engine;
+import dev.tcpshaker.monitor.CheckSchedule;
 import dev.tcpshaker.internal.AddressLiterals;
 
 /**
@@ -35,10 +37,51 @@ public class TcpShakerProperties implements Validator {
 	private CheckMethod method = CheckMethod.AUTO;
 
 	/**
+	 * Which loop runs the checks: 'epoll' (Linux, through jnr-ffi: loads native code,
+	 * which JDK 22+ reports unless native access is enabled), 'nio' (pure JDK, half-open
+	 * on Linux too, no native code) or 'auto' (epoll where it loads, nio otherwise).
+	 */
+	private Engine engine = Engine.AUTO;
+
+	/**
 	 * Time a check may take, name lookup included, before its target counts as down.
-	 * Targets without a timeout of their own use it.
+	 * Targets without a timeout of their own use it. Must not be longer than the
+	 * target's shortest interval.
 	 */
 	private Duration timeout = Duration.ofSeconds(1);
+
+	/**
+	 * Time between two checks of a target that is steadily up (HAProxy's 'inter').
+	 */
+	private Duration interval = CheckSchedule.defaults().interval();
+
+	/**
+	 * Time between two checks of a target that is changing state, and before its first
+	 * verdict (HAProxy's 'fastinter'). Defaults to the interval.
+	 */
+	private Duration fastInterval;
+
+	/**
+	 * Time between two checks of a target that is steadily down (HAProxy's 'downinter').
+	 * Defaults to the interval.
+	 */
+	private Duration downInterval;
+
+	/**
+	 * Consecutive successful checks that bring a down target up.
+	 */
+	private int rise = CheckSchedule.defaults().rise();
+
+	/**
+	 * Consecutive failed checks that take an up target down.
+	 */
+	private int fall = CheckSchedule.defaults().fall();
+
+	/**
+	 * Fraction of the interval, in 0..0.5, by which each interval varies at random either
+	 * way, so that instances of an application do not check in step.
+	 */
+	private double jitter = CheckSchedule.defaults().jitter();
 
 	/**
 	 * Maximum number of checks in flight at once. Beyond it a check fails at once
@@ -69,12 +112,68 @@ public class TcpShakerProperties implements Validator {
 		this.method = method;
 	}
 
+	public Engine getEngine() {
+		return this.engine;
+	}
+
+	public void setEngine(Engine engine) {
+		this.engine = engine;
+	}
+
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public Duration getInterval() {
+		return this.interval;
+	}
+
+	public void setInterval(Duration interval) {
+		this.interval = interval;
+	}
+
+	public Duration getFastInterval() {
+		return this.fastInterval;
+	}
+
+	public void setFastInterval(Duration fastInterval) {
+		this.fastInterval = fastInterval;
+	}
+
+	public Duration getDownInterval() {
+		return this.downInterval;
+	}
+
+	public void setDownInterval(Duration downInterval) {
+		this.downInterval = downInterval;
+	}
+
+	public int getRise() {
+		return this.rise;
+	}
+
+	public void setRise(int rise) {
+		this.rise = rise;
+	}
+
+	public int getFall() {
+		return this.fall;
+	}
+
+	public void setFall(int fall) {
+		this.fall = fall;
+	}
+
+	public double getJitter() {
+		return this.jitter;
+	}
+
+	public void setJitter(double jitter) {
+		this.jitter = jitter;
 	}
 
 	public int getMaxInFlight() {
@@ -103,6 +202,13 @@ public class TcpShakerProperties implements Validator {
 					"tcpshaker.max-in-flight must be positive but was " + properties.getMaxInFlight());
 		}
 		properties.getTargets().forEach((name, value) -> validateTarget(errors, name, value));
+		MonitoredTargets.validate(properties, errors);
+		if (properties.getMaxInFlight() >= 1 && properties.getMaxInFlight() < properties.getTargets().size()) {
+			// The monitor keeps one check per target in flight: a smaller limit would fail targets.
+			errors.rejectValue("maxInFlight", "targets",
+					"tcpshaker.max-in-flight must be at least the number of targets (" + properties.getTargets().size()
+							+ ") but was " + properties.getMaxInFlight());
+		}
 	}
 
 	private static void validateTarget(Errors errors, String name, Target target) {
@@ -172,6 +278,39 @@ public class TcpShakerProperties implements Validator {
 		 */
 		private Duration timeout;
 
+		/**
+		 * Time between two checks of this target while it is steadily up. Defaults to
+		 * 'tcpshaker.interval'.
+		 */
+		private Duration interval;
+
+		/**
+		 * Time between two checks of this target while it changes state. Defaults to
+		 * 'tcpshaker.fast-interval'.
+		 */
+		private Duration fastInterval;
+
+		/**
+		 * Time between two checks of this target while it is steadily down. Defaults to
+		 * 'tcpshaker.down-interval'.
+		 */
+		private Duration downInterval;
+
+		/**
+		 * Consecutive successes that bring this target up. Defaults to 'tcpshaker.rise'.
+		 */
+		private Integer rise;
+
+		/**
+		 * Consecutive failures that take this target down. Defaults to 'tcpshaker.fall'.
+		 */
+		private Integer fall;
+
+		/**
+		 * Random variation of this target's intervals. Defaults to 'tcpshaker.jitter'.
+		 */
+		private Double jitter;
+
 		public String getHost() {
 			return this.host;
 		}
@@ -194,6 +333,54 @@ public class TcpShakerProperties implements Validator {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getFastInterval() {
+			return this.fastInterval;
+		}
+
+		public void setFastInterval(Duration fastInterval) {
+			this.fastInterval = fastInterval;
+		}
+
+		public Duration getDownInterval() {
+			return this.downInterval;
+		}
+
+		public void setDownInterval(Duration downInterval) {
+			this.downInterval = downInterval;
+		}
+
+		public Integer getRise() {
+			return this.rise;
+		}
+
+		public void setRise(Integer rise) {
+			this.rise = rise;
+		}
+
+		public Integer getFall() {
+			return this.fall;
+		}
+
+		public void setFall(Integer fall) {
+			this.fall = fall;
+		}
+
+		public Double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Double jitter) {
+			this.jitter = jitter;
 		}
 
 	}

@@ -1,7 +1,11 @@
 package dev.tcpshaker.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +29,14 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.TcpShaker;
+import dev.tcpshaker.monitor.TargetMonitor;
 import dev.tcpshaker.test.LoopbackServers;
 import dev.tcpshaker.test.LoopbackServers.Blackhole;
 import dev.tcpshaker.test.LoopbackServers.ClosedPort;
 import dev.tcpshaker.test.LoopbackServers.CountingListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link TcpShakerHealthContributorAutoConfiguration}, against real loopback
@@ -39,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TcpShakerHealthContributorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TcpShakerAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(TcpShakerAutoConfiguration.class, TargetMonitorAutoConfiguration.class,
 				TcpShakerHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
 				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.health.show-details=always");
@@ -101,17 +107,6 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 					assertThat(db.getDetails()).containsEntry("method", "CONNECT");
 				});
 		}
-	}
-
-	@Test
-	void targetWithoutTimeoutShouldUseGlobalTimeout() {
-		TcpShakerProperties properties = new TcpShakerProperties();
-		properties.setTimeout(Duration.ofMillis(700));
-		properties.getTargets().put("db", target("127.0.0.1", 5432, null));
-		properties.getTargets().put("cache", target("localhost", 6379, Duration.ofMillis(300)));
-		Map<String, CheckTarget> targets = TcpShakerHealthContributorAutoConfiguration.targets(properties);
-		assertThat(targets).containsEntry("db", new CheckTarget("db", "127.0.0.1", 5432, Duration.ofMillis(700)))
-			.containsEntry("cache", new CheckTarget("cache", "localhost", 6379, Duration.ofMillis(300)));
 	}
 
 	@Test
@@ -182,29 +177,93 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 		}
 	}
 
-	/**
-	 * Boot asks the five indicators one after another; checked one after another they
-	 * would take 5 x 300 ms. Shared rounds check them together: about one timeout.
-	 */
 	@Test
-	void fiveTimeoutsShouldAnswerOneRequestInUnderThreeTimeouts() {
-		try (Blackhole blackhole = LoopbackServers.blackhole()) {
-			ApplicationContextRunner runner = this.contextRunner.withPropertyValues("tcpshaker.timeout=300ms");
-			for (int i = 0; i < 5; i++) {
-				runner = runner.withPropertyValues(target("t" + i, "127.0.0.1", blackhole.port()));
-			}
-			runner.run((context) -> {
-				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
-				// One request first, so class loading and JIT do not count against the bound.
-				endpoint.healthForPath("tcpShaker");
-				long start = System.nanoTime();
-				CompositeHealthDescriptor tcpShaker = (CompositeHealthDescriptor) endpoint.healthForPath("tcpShaker");
-				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-				assertThat(tcpShaker.getComponents()).hasSize(5)
-					.allSatisfy((name, health) -> assertThat(((IndicatedHealthDescriptor) health).getDetails())
-						.containsEntry("outcome", "TIMEOUT"));
-				assertThat(elapsed).isLessThan(Duration.ofMillis(3 * 300));
+	void healthRequestsSendNothingOnceATargetHasAVerdict() {
+		// Full connects and a long interval: the listener's accept count is the number of checks.
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", listener.port()))
+				.withPropertyValues("tcpshaker.method=connect", "tcpshaker.interval=10m")
+				.run((context) -> {
+					for (int i = 0; i < 50; i++) {
+						assertThat(targetHealth(context, "db").getStatus()).isEqualTo(Status.UP);
+					}
+					// The first request started the first check; the other 49 read its verdict.
+					assertThat(listener.acceptCount()).isEqualTo(1);
+					assertThat(context.getBean(TargetMonitor.class).snapshot("db").orElseThrow().checks()).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void requestForOneTargetChecksNoOtherTarget() {
+		try (CountingListener a = LoopbackServers.listener(); CountingListener b = LoopbackServers.listener()) {
+			this.contextRunner.withPropertyValues(target("a", "127.0.0.1", a.port()))
+				.withPropertyValues(target("b", "127.0.0.1", b.port()))
+				.withPropertyValues("tcpshaker.method=connect", "tcpshaker.interval=10m")
+				.run((context) -> {
+					for (int i = 0; i < 20; i++) {
+						assertThat(targetHealth(context, "a").getStatus()).isEqualTo(Status.UP);
+					}
+					assertThat(a.acceptCount()).isEqualTo(1);
+					assertThat(b.acceptCount()).isZero();
+				});
+		}
+	}
+
+	@Test
+	void detailsSayWhenTheStateBeganAndWhenTheLastVerdictCame() {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", listener.port())).run((context) -> {
+				Instant before = Instant.now();
+				Map<String, Object> details = targetHealth(context, "db").getDetails();
+				assertThat(details).containsKeys("since", "lastCheck");
+				assertThat((Instant) details.get("lastCheck")).isBeforeOrEqualTo(Instant.now())
+					.isAfterOrEqualTo(((Instant) details.get("since")));
+				assertThat((Instant) details.get("since")).isBefore(before.plusSeconds(5));
 			});
+		}
+	}
+
+	@Test
+	void stuckLoopTurnsTheIndicatorDownSayingSo() {
+		CountDownLatch release = new CountDownLatch(1);
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", listener.port()))
+				.withPropertyValues("tcpshaker.interval=100ms", "tcpshaker.timeout=50ms", "tcpshaker.jitter=0")
+				.run((context) -> {
+					assertThat(targetHealth(context, "db").getStatus()).isEqualTo(Status.UP);
+					// A listener that never returns blocks the thread that completes checks: the loop is stuck.
+					AtomicBoolean blocked = new AtomicBoolean();
+					context.getBean(TargetMonitor.class).addCheckListener((target, result) -> {
+						if (blocked.compareAndSet(false, true)) {
+							awaitQuietly(release);
+						}
+					});
+					try {
+						await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+							IndicatedHealthDescriptor db = targetHealth(context, "db");
+							assertThat(db.getStatus()).isEqualTo(Status.DOWN);
+							assertThat((String) db.getDetails().get("error")).contains("the checks have stopped");
+						});
+					}
+					finally {
+						release.countDown();
+					}
+					await().atMost(Duration.ofSeconds(5))
+						.untilAsserted(() -> assertThat(targetHealth(context, "db").getStatus()).isEqualTo(Status.UP));
+				});
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -215,14 +274,6 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 	private static String[] target(String name, String host, int port) {
 		String prefix = "tcpshaker.targets." + name;
 		return new String[] { prefix + ".host=" + host, prefix + ".port=" + port };
-	}
-
-	private static TcpShakerProperties.Target target(String host, int port, Duration timeout) {
-		TcpShakerProperties.Target target = new TcpShakerProperties.Target();
-		target.setHost(host);
-		target.setPort(port);
-		target.setTimeout(timeout);
-		return target;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -143,7 +143,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		if (this.scheduler.inScheduler()) {
 			throw new IllegalStateException("awaitFirstVerdict() blocks and cannot run on the tcp-shaker loop thread");
 		}
-		this.scheduler.execute(this::checkUnverifiedNow);
+		this.scheduler.execute(() -> checkNowIfUnverified(target));
 		try {
 			return target.firstVerdict.get(VerdictGrace.waitNanos(target.config.timeout()), TimeUnit.NANOSECONDS);
 		}
@@ -249,15 +249,16 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		}
 	}
 
-	/** Starts the first check of every target that has no verdict yet. Scheduler thread. */
-	private void checkUnverifiedNow() {
-		long now = System.nanoTime();
-		for (Target target : this.targets.values()) {
-			if (!target.snapshot.hasVerdict() && !target.inFlight && target.timer != null) {
-				disarm(target);
-				target.plannedNanos = now;
-				startScheduledCheck(target);
-			}
+	/**
+	 * Moves a target's first check to now, unless it has a verdict or a check in flight.
+	 * Only that target: asking for one target's health never checks another. Scheduler
+	 * thread.
+	 */
+	private void checkNowIfUnverified(Target target) {
+		if (!target.snapshot.hasVerdict() && !target.inFlight && target.timer != null) {
+			disarm(target);
+			target.plannedNanos = System.nanoTime();
+			startScheduledCheck(target);
 		}
 	}
 

@@ -1,0 +1,56 @@
+package dev.tcpshaker.autoconfigure;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import dev.tcpshaker.TcpShaker;
+import dev.tcpshaker.monitor.MonitoredTarget;
+import dev.tcpshaker.monitor.TargetMonitor;
+import dev.tcpshaker.spring.TargetMonitorLifecycle;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for a {@link TargetMonitor} that
+ * checks every {@code tcpshaker.targets.<name>} on its schedule through the
+ * {@link TcpShaker} bean, started after the shaker and stopped before it.
+ * <p>
+ * Targets can also be added and removed at run time through the bean; those do not
+ * join the health contributor, which lists the configured targets.
+ */
+@AutoConfiguration(after = TcpShakerAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "tcpshaker.enabled", matchIfMissing = true)
+@ConditionalOnSingleCandidate(TcpShaker.class)
+@EnableConfigurationProperties(TcpShakerProperties.class)
+public final class TargetMonitorAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(TargetMonitorAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	TargetMonitor tcpShakerMonitor(TcpShaker tcpShaker, TcpShakerProperties properties) {
+		TargetMonitor monitor = TargetMonitor.create(tcpShaker);
+		List<MonitoredTarget> targets = MonitoredTargets.from(properties);
+		targets.forEach(monitor::add);
+		logger.info("tcp-shaker: {} checks on the {} engine, {} target{} every {} (rise {}, fall {})",
+				tcpShaker.method(), tcpShaker.engine().name().toLowerCase(Locale.ROOT), targets.size(),
+				(targets.size() == 1) ? "" : "s", properties.getInterval(), properties.getRise(),
+				properties.getFall());
+		return monitor;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TargetMonitorLifecycle tcpShakerMonitorLifecycle(TargetMonitor tcpShakerMonitor) {
+		return new TargetMonitorLifecycle(tcpShakerMonitor);
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.tcpshaker.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.tcpshaker.monitor.CheckSchedule;
+import dev.tcpshaker.monitor.MonitoredTarget;
+import dev.tcpshaker.monitor.TargetMonitor;
+import dev.tcpshaker.spring.TargetMonitorLifecycle;
+
+/**
+ * Tests for the monitor that {@link TcpShakerAutoConfiguration} builds from
+ * {@code tcpshaker.*}: its targets and schedules, and start-up failures that name the
+ * property for values no schedule accepts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TargetMonitorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TcpShakerAutoConfiguration.class, TargetMonitorAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateRunningMonitorOfEveryTarget(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=5432",
+				"tcpshaker.targets.cache.host=localhost", "tcpshaker.targets.cache.port=6379").run((context) -> {
+					assertThat(context).hasSingleBean(TargetMonitor.class).hasSingleBean(TargetMonitorLifecycle.class);
+					TargetMonitor monitor = context.getBean(TargetMonitor.class);
+					assertThat(monitor.isRunning()).isTrue();
+					assertThat(monitor.snapshots()).containsOnlyKeys("db", "cache");
+				});
+		assertThat(output).containsPattern("tcp-shaker: HALF_OPEN checks on the (epoll|nio) engine, 2 targets every PT2S"
+				+ " \\(rise 2, fall 3\\)");
+	}
+
+	@Test
+	void targetsInheritGlobalSettingsAndFastAndDownIntervalsFollowTheirInterval() {
+		TcpShakerProperties properties = new TcpShakerProperties();
+		properties.setTimeout(Duration.ofMillis(700));
+		properties.setInterval(Duration.ofSeconds(5));
+		properties.setFall(4);
+		properties.getTargets().put("db", target("127.0.0.1", 5432));
+		TcpShakerProperties.Target cache = target("localhost", 6379);
+		cache.setTimeout(Duration.ofMillis(300));
+		cache.setInterval(Duration.ofSeconds(10));
+		cache.setDownInterval(Duration.ofSeconds(30));
+		cache.setRise(1);
+		properties.getTargets().put("cache", cache);
+		List<MonitoredTarget> targets = MonitoredTargets.from(properties);
+		assertThat(targets).extracting(MonitoredTarget::name).containsExactly("db", "cache");
+		assertThat(targets.get(0).timeout()).isEqualTo(Duration.ofMillis(700));
+		assertThat(targets.get(0).schedule())
+			.isEqualTo(new CheckSchedule(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 2, 4, 0.1));
+		assertThat(targets.get(1).timeout()).isEqualTo(Duration.ofMillis(300));
+		assertThat(targets.get(1).schedule()).isEqualTo(
+				new CheckSchedule(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 1, 4, 0.1));
+	}
+
+	@Test
+	void runWithZeroRiseShouldFail() {
+		assertStartupFailsWith("tcpshaker.rise must be at least 1 but was 0", "tcpshaker.rise=0");
+	}
+
+	@Test
+	void runWithNegativeFallShouldFail() {
+		assertStartupFailsWith("tcpshaker.fall must be at least 1 but was -1", "tcpshaker.fall=-1");
+	}
+
+	@Test
+	void runWithJitterAboveHalfShouldFail() {
+		assertStartupFailsWith("tcpshaker.jitter must be in 0..0.5 but was 2.0", "tcpshaker.jitter=2");
+	}
+
+	@Test
+	void runWithZeroIntervalShouldFail() {
+		assertStartupFailsWith("tcpshaker.interval must be positive but was PT0S", "tcpshaker.interval=0s");
+	}
+
+	@Test
+	void runWithBadTargetRiseShouldNameTheTargetProperty() {
+		assertStartupFailsWith("tcpshaker.targets.db.rise must be at least 1 but was 0",
+				"tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=5432", "tcpshaker.targets.db.rise=0");
+	}
+
+	@Test
+	void runWithTimeoutLongerThanTheIntervalShouldFail() {
+		assertStartupFailsWith("tcpshaker.targets.db.timeout (PT3S) must not be longer than tcpshaker.interval (PT2S)"
+				+ " of target 'db': its checks would overlap", "tcpshaker.targets.db.host=127.0.0.1",
+				"tcpshaker.targets.db.port=5432", "tcpshaker.targets.db.timeout=3s");
+	}
+
+	@Test
+	void runWithGlobalTimeoutLongerThanATargetsFastIntervalShouldNameBoth() {
+		assertStartupFailsWith(
+				"tcpshaker.timeout (PT1S) must not be longer than tcpshaker.targets.db.fast-interval (PT0.5S)",
+				"tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=5432",
+				"tcpshaker.targets.db.fast-interval=500ms");
+	}
+
+	@Test
+	void runWithFewerInFlightThanTargetsShouldFail() {
+		assertStartupFailsWith("tcpshaker.max-in-flight must be at least the number of targets (2) but was 1",
+				"tcpshaker.max-in-flight=1", "tcpshaker.targets.a.host=127.0.0.1", "tcpshaker.targets.a.port=1111",
+				"tcpshaker.targets.b.host=127.0.0.1", "tcpshaker.targets.b.port=2222");
+	}
+
+	private void assertStartupFailsWith(String message, String... properties) {
+		this.contextRunner.withPropertyValues(properties)
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining(message));
+	}
+
+	private static TcpShakerProperties.Target target(String host, int port) {
+		TcpShakerProperties.Target target = new TcpShakerProperties.Target();
+		target.setHost(host);
+		target.setPort(port);
+		return target;
+	}
+
+}

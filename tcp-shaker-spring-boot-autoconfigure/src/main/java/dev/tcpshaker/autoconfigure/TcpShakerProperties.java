@@ -90,9 +90,11 @@ public class TcpShakerProperties implements Validator {
 	private int maxInFlight = 10_000;
 
 	/**
-	 * Targets to check, by name: each has a 'host', a 'port' (1..65535) and an optional
-	 * 'timeout' that defaults to 'tcpshaker.timeout'. Each target becomes the health
-	 * indicator 'tcpShaker/<name>'.
+	 * Targets to check, by name: each has a 'host' and a 'port' (1..65535), and may set
+	 * its own 'timeout', 'interval', 'fast-interval', 'down-interval', 'rise', 'fall' and
+	 * 'jitter', which default to the 'tcpshaker.*' ones. Each target becomes the health
+	 * indicator 'tcpShaker/<name>'. A name with dots needs brackets:
+	 * 'tcpshaker.targets[db.eu].host'.
 	 */
 	private final Map<String, Target> targets = new LinkedHashMap<>();
 

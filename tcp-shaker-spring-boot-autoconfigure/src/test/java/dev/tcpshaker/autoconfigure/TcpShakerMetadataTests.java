@@ -39,8 +39,10 @@ class TcpShakerMetadataTests {
 	void everyPropertyHasADescription() {
 		List<Map<String, Object>> properties = JsonPath.read(metadata, "$.properties[?(@.name =~ /tcpshaker\\..*/)]");
 		assertThat(properties).extracting((property) -> property.get("name"))
-			.containsExactlyInAnyOrder("tcpshaker.enabled", "tcpshaker.method", "tcpshaker.timeout",
-					"tcpshaker.max-in-flight", "tcpshaker.targets");
+			.containsExactlyInAnyOrder("tcpshaker.enabled", "tcpshaker.engine", "tcpshaker.method",
+					"tcpshaker.timeout", "tcpshaker.interval", "tcpshaker.fast-interval", "tcpshaker.down-interval",
+					"tcpshaker.rise", "tcpshaker.fall", "tcpshaker.jitter", "tcpshaker.max-in-flight",
+					"tcpshaker.targets");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 
@@ -49,7 +51,8 @@ class TcpShakerMetadataTests {
 		Map<String, Object> targets = property("tcpshaker.targets");
 		assertThat((String) targets.get("type")).endsWith("TcpShakerProperties$Target>");
 		assertThat((String) targets.get("description")).contains("'host'", "'port' (1..65535)", "'timeout'",
-				"defaults to 'tcpshaker.timeout'");
+				"'interval'", "'fast-interval'", "'down-interval'", "'rise'", "'fall'", "'jitter'",
+				"default to the 'tcpshaker.*' ones");
 	}
 
 	@Test

@@ -144,6 +144,32 @@ class TargetMonitorTests {
 	}
 
 	@Test
+	void listenersHearTargetsJoinAndLeave() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		this.monitor.addListener(new StateChangeListener() {
+
+			@Override
+			public void stateChanged(StateChange change) {
+			}
+
+			@Override
+			public void targetAdded(MonitoredTarget target) {
+				events.add("added " + target.name());
+			}
+
+			@Override
+			public void targetRemoved(MonitoredTarget target) {
+				events.add("removed " + target.name());
+			}
+
+		});
+		this.monitor.add(target("db", 5432));
+		this.monitor.remove("db");
+		await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+		assertThat(events).containsExactly("added db", "removed db");
+	}
+
+	@Test
 	void snapshotsCountChecksAndFailures() {
 		try (ClosedPort closed = LoopbackServers.closedPort()) {
 			this.monitor.add(target("down", closed.port()));

@@ -14,11 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +102,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		if (this.targets.putIfAbsent(target.name(), added) != null) {
 			throw new IllegalArgumentException("target '" + target.name() + "' is already monitored");
 		}
+		notifyListeners((listener) -> listener.targetAdded(target));
 		if (this.running) {
 			this.scheduler.execute(() -> armFirst(added, System.nanoTime()));
 		}
@@ -113,6 +116,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		}
 		removed.removed = true;
 		removed.firstVerdict.complete(removed.snapshot);
+		notifyListeners((listener) -> listener.targetRemoved(removed.config));
 		this.scheduler.execute(() -> disarm(removed));
 		return true;
 	}
@@ -334,19 +338,26 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 	}
 
 	private void publish(StateChange change) {
-		if (this.events.isShutdown()) {
-			return;
+		notifyListeners((listener) -> listener.stateChanged(change));
+	}
+
+	/** Hands an event to every listener, in order, on the event thread. */
+	private void notifyListeners(Consumer<StateChangeListener> event) {
+		try {
+			this.events.execute(() -> {
+				for (StateChangeListener listener : this.listeners) {
+					try {
+						event.accept(listener);
+					}
+					catch (RuntimeException ex) {
+						logger.warn("A state change listener failed; the others still hear the event", ex);
+					}
+				}
+			});
 		}
-		this.events.execute(() -> {
-			for (StateChangeListener listener : this.listeners) {
-				try {
-					listener.stateChanged(change);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("A state change listener failed; the others still hear the change", ex);
-				}
-			}
-		});
+		catch (RejectedExecutionException ex) {
+			// Closed: nobody is listening any more.
+		}
 	}
 
 	/**

@@ -28,10 +28,17 @@ final class Resolver {
 
 	private final ConcurrentHashMap<String, CompletableFuture<InetAddress>> lookups = new ConcurrentHashMap<>();
 
+	private final Lookup lookup;
+
 	Resolver(ThreadFactory threadFactory) {
+		this(threadFactory, InetAddress::getByName);
+	}
+
+	Resolver(ThreadFactory threadFactory, Lookup lookup) {
 		this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				threadFactory);
 		this.executor.allowCoreThreadTimeOut(true);
+		this.lookup = lookup;
 	}
 
 	/**
@@ -57,11 +64,17 @@ final class Resolver {
 		return created.copy();
 	}
 
-	private static void lookUp(String host, CompletableFuture<InetAddress> result) {
+	/**
+	 * Completes the shared lookup whatever happens. The JVM's first lookup loads classes
+	 * and native code: out of file descriptors it throws {@code InternalError} or
+	 * {@code NoClassDefFoundError}, and a lookup left pending would make every later
+	 * check of that name wait for a future that never completes.
+	 */
+	private void lookUp(String host, CompletableFuture<InetAddress> result) {
 		try {
-			result.complete(InetAddress.getByName(host));
+			result.complete(this.lookup.byName(host));
 		}
-		catch (UnknownHostException | RuntimeException ex) {
+		catch (Throwable ex) {
 			result.completeExceptionally(ex);
 		}
 	}
@@ -82,6 +95,16 @@ final class Resolver {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Looks up one name; {@link InetAddress#getByName} outside tests.
+	 */
+	@FunctionalInterface
+	interface Lookup {
+
+		InetAddress byName(String host) throws UnknownHostException;
+
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * health details show.
  */
 public class DemoListener implements AutoCloseable {
+
+	private static final Duration ACCEPT_RETRY_PAUSE = Duration.ofMillis(100);
 
 	private final ServerSocket server;
 
@@ -30,14 +33,33 @@ public class DemoListener implements AutoCloseable {
 		acceptor.start();
 	}
 
+	/**
+	 * Accepts until the socket is closed. An accept that fails on an open socket (out of
+	 * file descriptors, say) fails again at once, so the loop pauses before it retries
+	 * instead of spinning.
+	 */
 	private void acceptLoop() {
 		while (!this.server.isClosed()) {
 			try (Socket socket = this.server.accept()) {
 				this.accepted.incrementAndGet();
 			}
 			catch (IOException ex) {
-				// closed
+				if (!this.server.isClosed() && !pauseBeforeRetry()) {
+					return;
+				}
 			}
+		}
+	}
+
+	/** Returns false when interrupted, which ends the loop. */
+	private static boolean pauseBeforeRetry() {
+		try {
+			Thread.sleep(ACCEPT_RETRY_PAUSE.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

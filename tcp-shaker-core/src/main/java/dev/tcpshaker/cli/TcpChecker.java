@@ -1,12 +1,14 @@
 package dev.tcpshaker.cli;
 
-import java.io.File;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+
+import com.sun.management.UnixOperatingSystemMXBean;
 
 import dev.tcpshaker.TcpShaker;
 
@@ -77,7 +79,7 @@ public final class TcpChecker {
 			out.printf(Locale.ROOT, "Checking %s (%s) %d times, at most %d in flight, timeout %d ms: %s on the %s engine%n",
 					options.target(), address.getAddress().getHostAddress(), options.requests(), options.concurrency(),
 					options.timeout().toMillis(), shaker.method(), shaker.engine().name().toLowerCase(Locale.ROOT));
-			int fdsBefore = openFileDescriptors();
+			long fdsBefore = openFileDescriptors();
 			RunReport report = new CheckRun(shaker, address, options.timeout(), options.requests(),
 					options.concurrency())
 				.run();
@@ -98,10 +100,10 @@ public final class TcpChecker {
 		}
 	}
 
-	/** Entries of {@code /proc/self/fd}, or -1 off Linux. */
-	private static int openFileDescriptors() {
-		String[] fds = new File("/proc/self/fd").list();
-		return (fds != null) ? fds.length : -1;
+	/** Open file descriptors of this process, or -1 where the JDK counts none (not Unix). */
+	private static long openFileDescriptors() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix)
+				? unix.getOpenFileDescriptorCount() : -1;
 	}
 
 }

@@ -1,19 +1,26 @@
 package dev.tcpshaker.test;
 
-import java.io.File;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
+
+import com.sun.management.UnixOperatingSystemMXBean;
 
 /**
- * Counts this process's open file descriptors, from {@code /proc/self/fd}.
+ * Counts this process's open file descriptors, with the JDK's
+ * {@link UnixOperatingSystemMXBean}.
  */
 public final class FileDescriptors {
 
@@ -21,36 +28,23 @@ public final class FileDescriptors {
 	}
 
 	public static int count() {
-		String[] fds = new File("/proc/self/fd").list();
-		if (fds == null) {
-			throw new IllegalStateException("/proc/self/fd is not readable: fd counts need Linux");
+		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		if (!(os instanceof UnixOperatingSystemMXBean unix)) {
+			throw new IllegalStateException(os.getClass().getName() + " counts no file descriptors: fd counts need Unix");
 		}
-		return fds.length;
+		return Math.toIntExact(unix.getOpenFileDescriptorCount());
 	}
 
 	/**
-	 * Waits, boundedly, for the fd count to fall back to {@code baseline} (other
-	 * threads, such as the JIT or GC, may briefly hold one or two).
-	 * @return the last count seen
+	 * Waits, at most 5 seconds, for the fd count to fall back to {@code baseline}, and
+	 * fails with the last count when it does not. Other threads (the JIT, the GC, a
+	 * Cleaner) may briefly hold one or two.
+	 * @param baseline the most descriptors that may stay open
 	 */
-	public static int awaitAtMost(int baseline, long timeoutMillis) {
-		return await(() -> count(), baseline, timeoutMillis);
-	}
-
-	private static int await(IntSupplier counter, int baseline, long timeoutMillis) {
-		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-		int count = counter.getAsInt();
-		while (count > baseline && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			count = counter.getAsInt();
-		}
-		return count;
+	public static void awaitAtMost(int baseline) {
+		await("open file descriptors back to " + baseline).atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(count()).isLessThanOrEqualTo(baseline));
 	}
 
 	/**

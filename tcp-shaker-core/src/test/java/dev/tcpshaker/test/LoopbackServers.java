@@ -1,5 +1,7 @@
 package dev.tcpshaker.test;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -136,6 +139,35 @@ public final class LoopbackServers {
 		/** Whether the listener accepted a connection from this client port. */
 		public boolean acceptedFrom(int clientPort) {
 			return this.remotePorts.contains(clientPort);
+		}
+
+		/**
+		 * Counts the connections accepted before a marker connection made now. It first
+		 * waits past the kernel's 200 ms delayed-ACK limit, so a check that leaked has
+		 * completed its handshake, then connects the marker and waits (at most 10 s)
+		 * until it is accepted: the accept queue is FIFO and one thread accepts, so every
+		 * leaked connection was counted before the marker.
+		 * @return the connections accepted, without the marker
+		 */
+		public int acceptCountBeforeMarker() {
+			try {
+				// Waits for an ACK that must not come: no condition to poll for.
+				Thread.sleep(300);
+				try (Socket marker = new Socket(address(), port())) {
+					int markerPort = marker.getLocalPort();
+					await("the marker connection from port " + markerPort + " accepted").atMost(Duration.ofSeconds(10))
+						.pollInterval(Duration.ofMillis(10))
+						.until(() -> acceptedFrom(markerPort));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			return acceptCount() - 1;
 		}
 
 		@Override

@@ -1,10 +1,13 @@
 package dev.tcpshaker.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,25 +106,11 @@ final class RealServers {
 		}
 	}
 
-	/** Waits, boundedly, until {@code file} contains {@code text}. */
+	/** Waits, at most {@code timeoutSeconds}, until {@code file} contains {@code text}. */
 	static void awaitLogLine(Path file, String text, long timeoutSeconds) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-		while (System.nanoTime() < deadline) {
-			try {
-				if (Files.exists(file) && Files.readString(file).contains(text)) {
-					return;
-				}
-				Thread.sleep(50);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new IllegalStateException("'" + text + "' did not appear in " + file + " within " + timeoutSeconds + " s");
+		await("'" + text + "' in " + file).atMost(Duration.ofSeconds(timeoutSeconds))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> Files.exists(file) && Files.readString(file).contains(text));
 	}
 
 }

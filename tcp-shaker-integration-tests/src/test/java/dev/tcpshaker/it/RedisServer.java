@@ -24,6 +24,8 @@ final class RedisServer implements AutoCloseable {
 
 	private final Process process;
 
+	private long queries;
+
 	RedisServer() {
 		Path server = RealServers.requireBinary("redis-server");
 		this.redisCli = RealServers.requireBinary("redis-cli");
@@ -47,9 +49,12 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Connections Redis accepted so far, counting the one this query itself makes.
+	 * Connections Redis accepted so far, other than those of these queries. Redis
+	 * accepts in order on one thread, so the query's own connection comes after every
+	 * connection that reached its accept queue before it.
 	 */
 	long connectionsReceived() {
+		this.queries++;
 		String info = RealServers.run(
 				List.of(this.redisCli.toString(), "-h", "127.0.0.1", "-p", Integer.toString(this.port), "INFO", "stats"),
 				30);
@@ -57,7 +62,7 @@ final class RedisServer implements AutoCloseable {
 		if (!matcher.find()) {
 			throw new IllegalStateException("no total_connections_received in INFO stats:\n" + info);
 		}
-		return Long.parseLong(matcher.group(1));
+		return Long.parseLong(matcher.group(1)) - this.queries;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 
 import dev.tcpshaker.internal.Arguments;
 import dev.tcpshaker.internal.DefaultTcpShaker;
+import dev.tcpshaker.internal.Engines;
 
 /**
  * Checks whether TCP ports are listening, by default with a half-open handshake
@@ -104,6 +105,17 @@ public interface TcpShaker extends AutoCloseable {
 	 */
 	@Override
 	void close();
+
+	/**
+	 * Starts loading the epoll engine's native code (0.3 to 0.7 s of jnr-ffi class
+	 * generation, once per JVM) on a daemon thread and returns at once, so that a later
+	 * {@code build()} does not pay for it. Call it early in start-up; a build that comes
+	 * first simply waits for the load in progress. Does nothing off Linux or when the
+	 * load already happened.
+	 */
+	static void preloadNativeEngine() {
+		Engines.preloadInBackground();
+	}
 
 	/**
 	 * Starts building a shaker.

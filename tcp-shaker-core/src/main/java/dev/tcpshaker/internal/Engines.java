@@ -22,6 +22,17 @@ public final class Engines {
 	}
 
 	/**
+	 * Loads the epoll engine's native code on a daemon thread. The class initialisation
+	 * that loads it runs once: a shaker built meanwhile waits for it instead of loading
+	 * a second time.
+	 */
+	public static void preloadInBackground() {
+		Thread thread = new Thread(Epoll::isAvailable, "tcp-shaker-preload");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/**
 	 * Creates an engine, not yet started.
 	 * @param kind which loop to use
 	 * @param method what to do on the wire

@@ -1,6 +1,5 @@
 package dev.tcpshaker.internal;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.CheckResult;
+import dev.tcpshaker.HostAndPort;
 import dev.tcpshaker.TcpShaker;
 
 /**
@@ -123,13 +123,10 @@ public final class DefaultTcpShaker implements TcpShaker {
 
 	@Override
 	public CompletableFuture<CheckResult> checkAsync(String host, int port, Duration timeout) {
-		Arguments.requireHost(host);
-		Arguments.requirePort(port);
+		InetSocketAddress address = new HostAndPort(host, port).toSocketAddress();
 		Arguments.requirePositive("timeout", timeout);
-		InetAddress literal = AddressLiterals.parse(host);
 		long start = System.nanoTime();
-		return start(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
-				deadline(start, timeout));
+		return start(host, port, address.isUnresolved() ? null : address, start, deadline(start, timeout));
 	}
 
 	@Override
@@ -138,8 +135,8 @@ public final class DefaultTcpShaker implements TcpShaker {
 		Arguments.requirePositive("timeout", timeout);
 		InetSocketAddress resolved = address;
 		if (address.isUnresolved()) {
-			InetAddress literal = AddressLiterals.parse(address.getHostString());
-			resolved = (literal != null) ? new InetSocketAddress(literal, address.getPort()) : null;
+			InetSocketAddress literal = new HostAndPort(address.getHostString(), address.getPort()).toSocketAddress();
+			resolved = literal.isUnresolved() ? null : literal;
 		}
 		long start = System.nanoTime();
 		return start(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
@@ -149,8 +146,8 @@ public final class DefaultTcpShaker implements TcpShaker {
 		if (address == null) {
 			throw new IllegalArgumentException("address must not be null");
 		}
-		Arguments.requireHost(address.getHostString());
-		Arguments.requirePort(address.getPort());
+		HostAndPort.requireValidHost(address.getHostString());
+		HostAndPort.requireValidPort(address.getPort());
 		return address;
 	}
 

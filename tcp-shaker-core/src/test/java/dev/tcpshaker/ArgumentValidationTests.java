@@ -1,6 +1,7 @@
 package dev.tcpshaker;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * Programming errors throw at the call, naming the argument and its value.
  */
 class ArgumentValidationTests {
+
+	/** Not a speed bound: backtracking took minutes on input this size, a linear scan takes microseconds. */
+	private static final Duration GENEROUS = Duration.ofSeconds(2);
 
 	private static TcpShaker shaker;
 
@@ -65,10 +69,36 @@ class ArgumentValidationTests {
 			.withMessage("host must be a valid IPv4 address but was '127.0.0.256'");
 		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("127.0.0.1.5", 80))
 			.withMessage("host must be a valid IPv4 address but was '127.0.0.1.5'");
-		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("zz:5432", 80))
-			.withMessage("host must be a valid IPv6 address but was 'zz:5432'");
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("zz::5432", 80))
+			.withMessage("host must be a valid IPv6 address but was 'zz::5432'");
 		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("::1::2", 80))
 			.withMessageContaining("'::1::2'");
+	}
+
+	@Test
+	void checkRejectsHostThatIncludesAPort() {
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check("127.0.0.1:80", 80))
+			.withMessage("host must not include a port but was '127.0.0.1:80'");
+	}
+
+	@Test
+	void checkRejectsHostWithSurroundingSpacesInsteadOfLookingItUp() {
+		assertThatIllegalArgumentException().isThrownBy(() -> shaker.check(" localhost ", 80))
+			.withMessage("host must not contain whitespace but was ' localhost '");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> shaker.check(InetSocketAddress.createUnresolved("localhost\n", 80), Duration.ofSeconds(1)))
+			.withMessage("host must not contain whitespace but was 'localhost\\u000a'");
+	}
+
+	@Test
+	void checkRejectsMegabyteOfColonsWithoutBacktracking() {
+		String host = ":".repeat(1_000_000) + "x";
+		assertTimeoutPreemptively(GENEROUS, () -> assertThatIllegalArgumentException()
+			.isThrownBy(() -> shaker.checkAsync(host, 80, Duration.ofMillis(100)))
+			.withMessageStartingWith("host must be at most 253 characters but was '::::"));
+		assertTimeoutPreemptively(GENEROUS, () -> assertThatIllegalArgumentException()
+			.isThrownBy(() -> shaker.checkAsync(InetSocketAddress.createUnresolved(host, 80), Duration.ofMillis(100)))
+			.withMessageStartingWith("host must be at most 253 characters but was '::::"));
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.tcpshaker.internal;
 
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.CheckResult;
 import dev.tcpshaker.Engine;
+import dev.tcpshaker.HostAndPort;
 import dev.tcpshaker.TcpShaker;
 
 /**
@@ -107,13 +107,10 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 
 	@Override
 	public CompletableFuture<CheckResult> checkAsync(String host, int port, Duration timeout) {
-		Arguments.requireHost(host);
-		Arguments.requirePort(port);
+		InetSocketAddress address = new HostAndPort(host, port).toSocketAddress();
 		Arguments.requirePositive("timeout", timeout);
-		InetAddress literal = AddressLiterals.parse(host);
 		long start = System.nanoTime();
-		return begin(host, port, (literal != null) ? new InetSocketAddress(literal, port) : null, start,
-				deadline(start, timeout));
+		return begin(host, port, address.isUnresolved() ? null : address, start, deadline(start, timeout));
 	}
 
 	@Override
@@ -122,8 +119,8 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 		Arguments.requirePositive("timeout", timeout);
 		InetSocketAddress resolved = address;
 		if (address.isUnresolved()) {
-			InetAddress literal = AddressLiterals.parse(address.getHostString());
-			resolved = (literal != null) ? new InetSocketAddress(literal, address.getPort()) : null;
+			InetSocketAddress literal = new HostAndPort(address.getHostString(), address.getPort()).toSocketAddress();
+			resolved = literal.isUnresolved() ? null : literal;
 		}
 		long start = System.nanoTime();
 		return begin(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
@@ -133,8 +130,8 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 		if (address == null) {
 			throw new IllegalArgumentException("address must not be null");
 		}
-		Arguments.requireHost(address.getHostString());
-		Arguments.requirePort(address.getPort());
+		HostAndPort.requireValidHost(address.getHostString());
+		HostAndPort.requireValidPort(address.getPort());
 		return address;
 	}
 

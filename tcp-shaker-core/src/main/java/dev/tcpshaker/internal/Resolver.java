@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * One lookup per name runs at a time, shared by every check of that name (the JDK
  * serialises lookups of one name anyway), so a name whose DNS hangs holds one thread,
  * not the whole pool, and the pool's queue holds at most one task per distinct name.
- * Address literals never come here: {@link AddressLiterals} parses them on the
- * caller's thread.
+ * Address literals never come here: {@link dev.tcpshaker.HostAndPort} parses them on
+ * the caller's thread.
  */
 final class Resolver {
 

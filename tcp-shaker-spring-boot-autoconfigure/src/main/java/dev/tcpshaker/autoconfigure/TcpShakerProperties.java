@@ -11,7 +11,6 @@ import org.springframework.validation.Validator;
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.Engine;
 import dev.tcpshaker.HostAndPort;
-import dev.tcpshaker.monitor.CheckSchedule;
 
 /**
  * Configuration properties for tcp-shaker, bound to {@code tcpshaker.*}.
@@ -58,7 +57,7 @@ public class TcpShakerProperties implements Validator {
 	/**
 	 * Time between two checks of a target that is steadily up (HAProxy's 'inter').
 	 */
-	private Duration interval = CheckSchedule.defaults().interval();
+	private Duration interval = Duration.ofSeconds(2);
 
 	/**
 	 * Time between two checks of a target that is changing state, and before its first
@@ -75,18 +74,18 @@ public class TcpShakerProperties implements Validator {
 	/**
 	 * Consecutive successful checks that bring a down target up.
 	 */
-	private int rise = CheckSchedule.defaults().rise();
+	private int rise = 2;
 
 	/**
 	 * Consecutive failed checks that take an up target down.
 	 */
-	private int fall = CheckSchedule.defaults().fall();
+	private int fall = 3;
 
 	/**
 	 * Fraction of the interval, in 0..0.5, by which each interval varies at random either
 	 * way, so that instances of an application do not check in step.
 	 */
-	private double jitter = CheckSchedule.defaults().jitter();
+	private double jitter = 0.1;
 
 	/**
 	 * Maximum number of checks in flight at once. Beyond it a check fails at once

@@ -65,6 +65,14 @@ class TargetMonitorAutoConfigurationTests {
 	}
 
 	@Test
+	void propertyDefaultsAreTheCoreSchedulesDefaults() {
+		// Written as literals in the properties so that the metadata shows them: kept equal here.
+		TcpShakerProperties properties = new TcpShakerProperties();
+		properties.getTargets().put("db", target("127.0.0.1", 5432));
+		assertThat(MonitoredTargets.from(properties).get(0).schedule()).isEqualTo(CheckSchedule.defaults());
+	}
+
+	@Test
 	void runWithZeroRiseShouldFail() {
 		assertStartupFailsWith("tcpshaker.rise must be at least 1 but was 0", "tcpshaker.rise=0");
 	}

@@ -47,6 +47,14 @@ class TcpShakerMetadataTests {
 	}
 
 	@Test
+	void scheduleIsDescribedWithItsDefaults() {
+		assertThat(property("tcpshaker.interval")).containsEntry("defaultValue", "2s");
+		assertThat(property("tcpshaker.rise")).containsEntry("defaultValue", 2);
+		assertThat(property("tcpshaker.fall")).containsEntry("defaultValue", 3);
+		assertThat(property("tcpshaker.jitter")).containsEntry("defaultValue", 0.1);
+	}
+
+	@Test
 	void targetsDescribeEachTargetProperty() {
 		Map<String, Object> targets = property("tcpshaker.targets");
 		assertThat((String) targets.get("type")).endsWith("TcpShakerProperties$Target>");

@@ -42,9 +42,15 @@ public final class TargetMonitorAutoConfiguration {
 		targets.forEach(monitor::add);
 		logger.info("tcp-shaker: {} checks on the {} engine, {} target{} every {} (rise {}, fall {})",
 				tcpShaker.method(), tcpShaker.engine().name().toLowerCase(Locale.ROOT), targets.size(),
-				(targets.size() == 1) ? "" : "s", properties.getInterval(), properties.getRise(),
+				(targets.size() == 1) ? "" : "s", readable(properties.getInterval()), properties.getRise(),
 				properties.getFall());
 		return monitor;
+	}
+
+	/** As a property is written: {@code 2s}, {@code 500ms}. */
+	private static String readable(java.time.Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	@Bean

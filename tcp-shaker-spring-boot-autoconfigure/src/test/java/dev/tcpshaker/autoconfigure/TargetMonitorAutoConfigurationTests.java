@@ -37,7 +37,7 @@ class TargetMonitorAutoConfigurationTests {
 					assertThat(monitor.isRunning()).isTrue();
 					assertThat(monitor.snapshots()).containsOnlyKeys("db", "cache");
 				});
-		assertThat(output).containsPattern("tcp-shaker: HALF_OPEN checks on the (epoll|nio) engine, 2 targets every PT2S"
+		assertThat(output).containsPattern("tcp-shaker: HALF_OPEN checks on the (epoll|nio) engine, 2 targets every 2s"
 				+ " \\(rise 2, fall 3\\)");
 	}
 

@@ -51,18 +51,14 @@ public final class TcpShakerAutoConfiguration {
 	}
 
 	/**
-	 * The stealth self-test of whichever shaker the context holds, the user's too.
+	 * Self-tests whichever shaker the context holds, the user's too. A method of the outer
+	 * class, so that its condition sees the shaker of the nested configuration.
 	 */
-	@Configuration(proxyBeanMethods = false)
+	@Bean
 	@ConditionalOnSingleCandidate(TcpShaker.class)
-	static class StealthSelfTestConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		StealthSelfTestLifecycle tcpShakerStealthSelfTest(TcpShaker tcpShaker) {
-			return new StealthSelfTestLifecycle(tcpShaker);
-		}
-
+	@ConditionalOnMissingBean
+	StealthSelfTestLifecycle tcpShakerStealthSelfTest(TcpShaker tcpShaker) {
+		return new StealthSelfTestLifecycle(tcpShaker);
 	}
 
 }

@@ -107,8 +107,10 @@ class SampleApplicationTests {
 	@Test
 	void tcpshakerEndpointShowsEveryTargetAndOneByName() throws Exception {
 		JsonNode all = await().atMost(Duration.ofSeconds(10))
-			.until(() -> get("/actuator/tcpshaker"), (body) -> body.path("targets").path("demo-db").path("checks").asLong() > 0
-					&& !body.path("stealth").path("verdict").asString().equals("UNKNOWN"));
+			.until(() -> get("/actuator/tcpshaker"),
+					(body) -> body.path("targets").path("demo-db").path("checks").asLong() > 0
+							&& body.path("targets").path("demo-down").path("checks").asLong() > 0
+							&& !body.path("stealth").path("verdict").asString().equals("UNKNOWN"));
 		assertThat(all.path("method").asString()).isEqualTo("HALF_OPEN");
 		assertThat(all.path("stealth").path("verdict").asString()).isEqualTo("VERIFIED");
 		assertThat(all.path("targets").path("demo-db").path("state").asString()).isEqualTo("UP");

@@ -1,6 +1,7 @@
 package dev.tcpshaker.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,62 @@ class SampleApplicationTests {
 		assertThat(page.path("demo-db").path("outcome").asString()).isEqualTo("UP");
 		assertThat(page.path("demo-down").path("outcome").asString()).isEqualTo("REFUSED");
 		assertThat(this.demoListener.acceptedConnections()).isZero();
+	}
+
+	@Test
+	void prometheusScrapeHasTheTcpShakerSeries() throws Exception {
+		String scrape = await().atMost(Duration.ofSeconds(10)).until(() -> text("/actuator/prometheus"),
+				(body) -> body.contains("tcpshaker_target_up{") && body.contains("tcpshaker_check_seconds_count{"));
+		assertThat(scrape).containsPattern("(?m)^tcpshaker_target_up\\{.*target=\"demo-db\".*\\} 1\\.0$")
+			.containsPattern("(?m)^tcpshaker_target_up\\{.*target=\"demo-down\".*\\} 0\\.0$")
+			.containsPattern("(?m)^tcpshaker_check_seconds_count\\{.*outcome=\"UP\".*target=\"demo-db\".*\\} \\d")
+			.contains("tcpshaker_late_closes_total")
+			.contains("tcpshaker_checks_in_flight");
+	}
+
+	@Test
+	void tcpshakerEndpointShowsEveryTargetAndOneByName() throws Exception {
+		JsonNode all = await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/actuator/tcpshaker"),
+					(body) -> body.path("targets").path("demo-db").path("checks").asLong() > 0
+							&& body.path("targets").path("demo-down").path("checks").asLong() > 0
+							&& !body.path("stealth").path("verdict").asString().equals("UNKNOWN"));
+		assertThat(all.path("method").asString()).isEqualTo("HALF_OPEN");
+		assertThat(all.path("stealth").path("verdict").asString()).isEqualTo("VERIFIED");
+		assertThat(all.path("targets").path("demo-db").path("state").asString()).isEqualTo("UP");
+		assertThat(all.path("targets").path("demo-down").path("lastResult").path("outcome").asString())
+			.isEqualTo("REFUSED");
+		JsonNode db = get("/actuator/tcpshaker/demo-db");
+		assertThat(db.path("address").asString()).isEqualTo("127.0.0.1:" + this.demoListener.port());
+		assertThat(db.path("lastResult").path("outcome").asString()).isEqualTo("UP");
+		assertThat(status("GET", "/actuator/tcpshaker/no-such-target")).isEqualTo(404);
+	}
+
+	@Test
+	void tcpshakerEndpointChecksAConfiguredTargetOnPostAndKnowsNoOther() throws Exception {
+		HttpResponse<String> response = send("POST", "/actuator/tcpshaker/demo-db");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).path("outcome").asString()).isEqualTo("UP");
+		assertThat(status("POST", "/actuator/tcpshaker/no-such-target")).isEqualTo(404);
+		assertThat(this.demoListener.acceptedConnections()).isZero();
+	}
+
+	private String text(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = send("GET", path);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private int status(String method, String path) throws IOException, InterruptedException {
+		return send(method, path).statusCode();
+	}
+
+	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode get(String path) throws IOException, InterruptedException {

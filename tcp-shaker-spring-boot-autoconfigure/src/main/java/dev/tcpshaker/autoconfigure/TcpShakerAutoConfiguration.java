@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import dev.tcpshaker.spring.TcpShakerLifecycle;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for a {@link TcpShaker} built from
- * {@link TcpShakerProperties}, started and stopped with the context.
+ * {@link TcpShakerProperties}, started and stopped with the context, and for its stealth
+ * self-test, which runs in the background once the shaker runs.
  * <p>
  * A {@code TcpShaker} bean of the user's own replaces both beans here: its lifecycle
  * is the user's (Spring still calls its {@code close()} when the context closes).
@@ -46,6 +48,17 @@ public final class TcpShakerAutoConfiguration {
 			return new TcpShakerLifecycle(tcpShaker);
 		}
 
+	}
+
+	/**
+	 * Self-tests whichever shaker the context holds, the user's too. A method of the outer
+	 * class, so that its condition sees the shaker of the nested configuration.
+	 */
+	@Bean
+	@ConditionalOnSingleCandidate(TcpShaker.class)
+	@ConditionalOnMissingBean
+	StealthSelfTestLifecycle tcpShakerStealthSelfTest(TcpShaker tcpShaker) {
+		return new StealthSelfTestLifecycle(tcpShaker);
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.tcpshaker.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,6 +19,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import dev.tcpshaker.StealthSelfTest;
 import dev.tcpshaker.TcpShaker;
 import dev.tcpshaker.health.TcpShakerHealthIndicator;
 import dev.tcpshaker.monitor.TargetMonitor;
@@ -41,11 +44,13 @@ public final class TcpShakerHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "tcpShakerHealthIndicator", "tcpShakerHealthContributor" })
 	HealthContributor tcpShakerHealthContributor(TargetMonitor tcpShakerMonitor, TcpShaker tcpShaker,
-			TcpShakerProperties properties) {
+			TcpShakerProperties properties, ObjectProvider<StealthSelfTestLifecycle> stealthSelfTest) {
 		Map<String, String> names = new LinkedHashMap<>();
 		properties.getTargets().keySet().forEach((name) -> names.put(name, name));
+		StealthSelfTestLifecycle selfTest = stealthSelfTest.getIfUnique();
+		Supplier<StealthSelfTest.Result> stealth = (selfTest != null) ? selfTest::result : null;
 		return CompositeHealthContributor.fromMap(names,
-				(name) -> new TcpShakerHealthIndicator(tcpShakerMonitor, name, tcpShaker.method()));
+				(name) -> new TcpShakerHealthIndicator(tcpShakerMonitor, name, tcpShaker.method(), stealth));
 	}
 
 }

@@ -1,21 +1,32 @@
 package dev.tcpshaker.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import dev.tcpshaker.monitor.CheckSchedule;
 import dev.tcpshaker.monitor.MonitoredTarget;
+import dev.tcpshaker.monitor.StateChange;
 import dev.tcpshaker.monitor.TargetMonitor;
+import dev.tcpshaker.monitor.TargetState;
 import dev.tcpshaker.spring.TargetMonitorLifecycle;
+import dev.tcpshaker.spring.TargetStateChangedEvent;
+import dev.tcpshaker.test.SwitchablePort;
 
 /**
  * Tests for the monitor that {@link TcpShakerAutoConfiguration} builds from
@@ -39,6 +50,63 @@ class TargetMonitorAutoConfigurationTests {
 				});
 		assertThat(output).containsPattern("tcp-shaker: HALF_OPEN checks on the (epoll|nio) engine, 2 targets every 2s"
 				+ " \\(rise 2, fall 3\\)");
+	}
+
+	@Test
+	void eachStateChangeIsPublishedAsOneApplicationEvent() {
+		try (SwitchablePort port = new SwitchablePort(true)) {
+			this.contextRunner.withUserConfiguration(EventRecorder.class)
+				.withPropertyValues("tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=" + port.port(),
+						"tcpshaker.interval=100ms", "tcpshaker.timeout=50ms", "tcpshaker.jitter=0", "tcpshaker.rise=1",
+						"tcpshaker.fall=1")
+				.run((context) -> {
+					TargetMonitor monitor = context.getBean(TargetMonitor.class);
+					List<TargetStateChangedEvent> events = context.getBean(EventRecorder.class).events;
+					List<StateChange> changes = context.getBean(EventRecorder.class).changes;
+					awaitState(monitor, TargetState.UP);
+					port.listening(false);
+					awaitState(monitor, TargetState.DOWN);
+					port.listening(true);
+					awaitState(monitor, TargetState.UP);
+					await().atMost(Duration.ofSeconds(5)).until(() -> events.size() >= 3 && changes.size() >= 3);
+					assertThat(events).extracting((event) -> event.getStateChange().from(),
+							(event) -> event.getStateChange().to())
+						.containsExactly(tuple(TargetState.UNKNOWN, TargetState.UP),
+								tuple(TargetState.UP, TargetState.DOWN), tuple(TargetState.DOWN, TargetState.UP));
+					assertThat(events).allSatisfy((event) -> {
+						assertThat(event.getSource()).isSameAs(monitor);
+						assertThat(event.getStateChange().name()).isEqualTo("db");
+					});
+					// One event per change, not one per check: the same changes the monitor's own listener heard.
+					assertThat(events).extracting(TargetStateChangedEvent::getStateChange)
+						.containsExactlyElementsOf(changes);
+				});
+		}
+	}
+
+	private static void awaitState(TargetMonitor monitor, TargetState state) {
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> monitor.snapshot("db").orElseThrow().state() == state);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EventRecorder {
+
+		final List<TargetStateChangedEvent> events = new CopyOnWriteArrayList<>();
+
+		final List<StateChange> changes = new CopyOnWriteArrayList<>();
+
+		/** The monitor's own listener, joined before the monitor starts, hears every change. */
+		@Bean
+		SmartInitializingSingleton recordChanges(TargetMonitor monitor) {
+			return () -> monitor.addListener(this.changes::add);
+		}
+
+		@EventListener
+		void stateChanged(TargetStateChangedEvent event) {
+			this.events.add(event);
+		}
+
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
+import dev.tcpshaker.StealthSelfTest;
 import dev.tcpshaker.TcpShaker;
 import dev.tcpshaker.spring.TcpShakerLifecycle;
 import dev.tcpshaker.test.FileDescriptors;
@@ -259,10 +260,44 @@ class TcpShakerAutoConfigurationTests {
 	}
 
 	@Test
-	void autoConfigurationImportsListBothAutoConfigurations() {
+	void autoConfigurationImportsListEveryAutoConfiguration() {
 		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
-			.contains(TcpShakerAutoConfiguration.class.getName(),
-					TcpShakerHealthContributorAutoConfiguration.class.getName());
+			.contains(TcpShakerAutoConfiguration.class.getName(), TargetMonitorAutoConfiguration.class.getName(),
+					TcpShakerHealthContributorAutoConfiguration.class.getName(),
+					TcpShakerMetricsAutoConfiguration.class.getName(),
+					TcpShakerEndpointAutoConfiguration.class.getName());
+	}
+
+	@Test
+	void runShouldVerifyStealthInTheBackgroundAndLogIt(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			StealthSelfTestLifecycle selfTest = context.getBean(StealthSelfTestLifecycle.class);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> selfTest.result().verdict() != StealthSelfTest.Verdict.UNKNOWN);
+			assertThat(selfTest.result().verdict()).isEqualTo(StealthSelfTest.Verdict.VERIFIED);
+			await().atMost(Duration.ofSeconds(5)).until(() -> output.toString().contains("stealth verified"));
+		});
+		assertThat(output).containsPattern("INFO .*tcp-shaker: stealth verified: a HALF_OPEN check of a loopback"
+				+ " listener saw the SYN-ACK and the listener accepted nothing 300 ms later")
+			.doesNotContain("stealth NOT verified");
+	}
+
+	@Test
+	void runWithMethodConnectShouldWarnOnceThatStealthIsNotVerified(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("tcpshaker.method=connect").run((context) -> {
+			StealthSelfTestLifecycle selfTest = context.getBean(StealthSelfTestLifecycle.class);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> selfTest.result().verdict() == StealthSelfTest.Verdict.NOT_VERIFIED);
+			await().atMost(Duration.ofSeconds(5)).until(() -> output.toString().contains("stealth NOT verified"));
+		});
+		assertThat(output.toString().split("stealth NOT verified", -1)).hasSize(2);
+		assertThat(output).containsPattern("WARN .*tcp-shaker: stealth NOT verified: .*Targets will see a connection");
+	}
+
+	@Test
+	void runWhenUserDefinesTcpShakerShouldStillSelfTestIt() {
+		this.contextRunner.withUserConfiguration(UserTcpShakerConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(StealthSelfTestLifecycle.class));
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.tcpshaker.CheckMethod;
+import dev.tcpshaker.StealthSelfTest;
 import dev.tcpshaker.TcpShaker;
 import dev.tcpshaker.monitor.TargetMonitor;
 import dev.tcpshaker.test.LoopbackServers;
@@ -291,6 +292,31 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 		}
 		finally {
 			release.countDown();
+		}
+	}
+
+	@Test
+	void everyTargetSaysStealthIsNotVerifiedWhenChecksCompleteTheHandshake() {
+		try (CountingListener listener = LoopbackServers.listener(); ClosedPort closed = LoopbackServers.closedPort()) {
+			this.contextRunner.withPropertyValues(target("up", "127.0.0.1", listener.port()))
+				.withPropertyValues(target("down", "127.0.0.1", closed.port()))
+				.withPropertyValues("tcpshaker.method=connect")
+				.run((context) -> await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+					assertThat(targetHealth(context, "up").getDetails()).containsEntry("stealth", "not verified");
+					assertThat(targetHealth(context, "down").getDetails()).containsEntry("stealth", "not verified");
+				}));
+		}
+	}
+
+	@Test
+	void verifiedStealthAddsNothingToTheDetails() {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", listener.port())).run((context) -> {
+				StealthSelfTestLifecycle selfTest = context.getBean(StealthSelfTestLifecycle.class);
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> selfTest.result().verdict() == StealthSelfTest.Verdict.VERIFIED);
+				assertThat(targetHealth(context, "db").getDetails()).doesNotContainKey("stealth");
+			});
 		}
 	}
 

@@ -82,6 +82,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 				DaemonThreads.named("events"));
 		this.events.allowCoreThreadTimeOut(true);
 		this.listeners.add(new StateChangeLog());
+		this.checkListeners.add(new LateCloseWatch(shaker::lateCloses, this.events));
 	}
 
 	/**

@@ -28,6 +28,13 @@ import dev.tcpshaker.internal.Engines;
 public interface TcpShaker extends AutoCloseable {
 
 	/**
+	 * How long past a check's timeout a blocking wait for its verdict gives the loop
+	 * before it reports that no verdict came. The loop always delivers by the deadline;
+	 * this only guards callers against a loop that died or is stuck.
+	 */
+	Duration VERDICT_GRACE = Duration.ofSeconds(1);
+
+	/**
 	 * Checks {@code host:port} within the default timeout, blocking until the verdict.
 	 * @param host a host name or address literal
 	 * @param port the port, in 1..65535

@@ -2,6 +2,8 @@ package dev.tcpshaker.internal;
 
 import java.time.Duration;
 
+import dev.tcpshaker.TcpShaker;
+
 /**
  * How long a caller waits past a check's timeout before it blames the loop. The engine
  * always delivers a verdict by the deadline; the grace only guards callers against a
@@ -11,7 +13,7 @@ import java.time.Duration;
 public final class VerdictGrace {
 
 	/** One value for every wait on a verdict: blocking checks and first verdicts alike. */
-	public static final Duration GRACE = Duration.ofSeconds(1);
+	public static final Duration GRACE = TcpShaker.VERDICT_GRACE;
 
 	private VerdictGrace() {
 	}

@@ -40,12 +40,6 @@ import dev.tcpshaker.monitor.TargetState;
 @Endpoint(id = "tcpshaker")
 public class TcpShakerEndpoint {
 
-	/**
-	 * How long past a target's timeout a write waits for the verdict: the monitor always
-	 * delivers one by the timeout, so this only bounds a request if the loop is stuck.
-	 */
-	private static final Duration LOOP_GRACE = Duration.ofSeconds(1);
-
 	private final TcpShaker shaker;
 
 	private final TargetMonitor monitor;
@@ -97,7 +91,7 @@ public class TcpShakerEndpoint {
 		if (snapshot.isEmpty()) {
 			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 		}
-		Duration wait = snapshot.get().target().timeout().plus(LOOP_GRACE);
+		Duration wait = snapshot.get().target().timeout().plus(TcpShaker.VERDICT_GRACE);
 		CompletableFuture<CheckResult> check;
 		try {
 			check = this.monitor.checkNow(name);

@@ -168,7 +168,7 @@ class TcpShakerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("tcpshaker.targets.db.hots=127.0.0.1").run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Property: tcpshaker.targets.db.hots")
-				.contains("a target has only host, port and timeout");
+				.contains("a target has only down-interval, fall, fast-interval, host, interval, jitter, port, rise and timeout");
 			assertThat(analysis.getAction()).contains("correct or remove tcpshaker.targets.db.hots");
 		});
 	}
@@ -178,7 +178,7 @@ class TcpShakerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("tcpshaker.timout=1s").run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("Property: tcpshaker.timout")
-				.contains("tcpshaker has only enabled, max-in-flight, method, targets and timeout");
+				.contains("tcpshaker has only down-interval, enabled, engine, fall, fast-interval, interval, jitter, max-in-flight, method, rise, targets and timeout");
 		});
 	}
 

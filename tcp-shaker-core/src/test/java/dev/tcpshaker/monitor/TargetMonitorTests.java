@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class TargetMonitorTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> listener.acceptCount() >= 3);
 			assertThat(monitor.remove("db")).isTrue();
 			// A check in flight at the removal may still land: wait it out, then nothing.
-			int afterRemoval = awaitSettled(listener);
+			long afterRemoval = awaitSettled(listener::acceptCount);
 			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
 				.until(() -> listener.acceptCount() == afterRemoval);
 			assertThat(monitor.snapshot("db")).isEmpty();
@@ -132,10 +133,11 @@ class TargetMonitorTests {
 		}
 	}
 
-	private static int awaitSettled(CountingListener listener) {
-		int[] last = { -1 };
+	/** Waits until a count stops moving between two polls, and returns it. */
+	private static long awaitSettled(LongSupplier count) {
+		long[] last = { -1 };
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(150)).until(() -> {
-			int now = listener.acceptCount();
+			long now = count.getAsLong();
 			boolean settled = now == last[0];
 			last[0] = now;
 			return settled;
@@ -191,24 +193,13 @@ class TargetMonitorTests {
 			this.monitor.start();
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.monitor.snapshot("db").orElseThrow().checks() >= 2);
 			this.monitor.stop();
-			long stoppedAt = awaitChecksSettled("db");
+			long stoppedAt = awaitSettled(() -> this.monitor.snapshot("db").orElseThrow().checks());
 			await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
 				.until(() -> this.monitor.snapshot("db").orElseThrow().checks() == stoppedAt);
 			this.monitor.start();
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> this.monitor.snapshot("db").orElseThrow().checks() > stoppedAt);
 		}
-	}
-
-	private long awaitChecksSettled(String name) {
-		long[] last = { -1 };
-		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(150)).until(() -> {
-			long now = this.monitor.snapshot(name).orElseThrow().checks();
-			boolean settled = now == last[0];
-			last[0] = now;
-			return settled;
-		});
-		return last[0];
 	}
 
 	@Test

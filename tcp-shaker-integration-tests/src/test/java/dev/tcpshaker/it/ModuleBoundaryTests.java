@@ -42,7 +42,7 @@ class ModuleBoundaryTests {
 	void scanFindsTheUsesOfInternalInsideCore() throws IOException {
 		Path root = projectRoot();
 		assertThat(usesOfInternal(root, List.of(root.resolve(CORE + "/src/main/java"))))
-			.anyMatch((use) -> use.startsWith(CORE + "/src/main/java/dev/tcpshaker/cli/TcpChecker.java:"));
+			.anyMatch((use) -> use.startsWith(CORE + "/src/main/java/dev/tcpshaker/TcpShaker.java:"));
 	}
 
 	private static Path projectRoot() {

@@ -12,14 +12,6 @@ final class DeadlineHeap {
 
 	private int size;
 
-	boolean isEmpty() {
-		return this.size == 0;
-	}
-
-	int size() {
-		return this.size;
-	}
-
 	Check peek() {
 		return (this.size > 0) ? this.heap[0] : null;
 	}

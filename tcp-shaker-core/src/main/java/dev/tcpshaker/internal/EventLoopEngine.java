@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.HostAndPort;
 
@@ -60,7 +61,13 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	private final List<Check> finished = new ArrayList<>();
 
+	private final String name;
+
+	private final CheckMethod method;
+
 	private final ThreadFactory threadFactory;
+
+	private final CheckFactory<C> checkFactory;
 
 	protected final boolean halfOpen;
 
@@ -73,9 +80,30 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	/** Why the loop died, when it did; reported to every check until a restart. */
 	private volatile Throwable failure;
 
-	protected EventLoopEngine(ThreadFactory threadFactory, boolean halfOpen) {
+	/**
+	 * Creates an engine, not yet started.
+	 * @param name the engine's short name
+	 * @param method what its checks do on the wire
+	 * @param threadFactory makes the loop thread
+	 * @param checkFactory makes the engine's check type
+	 */
+	protected EventLoopEngine(String name, CheckMethod method, ThreadFactory threadFactory,
+			CheckFactory<C> checkFactory) {
+		this.name = name;
+		this.method = method;
 		this.threadFactory = threadFactory;
-		this.halfOpen = halfOpen;
+		this.checkFactory = checkFactory;
+		this.halfOpen = method == CheckMethod.HALF_OPEN;
+	}
+
+	@Override
+	public final String name() {
+		return this.name;
+	}
+
+	@Override
+	public final CheckMethod method() {
+		return this.method;
 	}
 
 	/**
@@ -173,7 +201,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	@Override
 	public void submit(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
-		C check = newCheck(address, deadlineNanos, completion);
+		C check = this.checkFactory.create(address, deadlineNanos, completion);
 		if (!this.running) {
 			completion.complete(CheckOutcome.ERROR, stoppedDetail(), System.nanoTime());
 			return;
@@ -255,6 +283,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	}
 
 	private void expireDeadlines() {
+		assert inLoop();
 		long now = System.nanoTime();
 		Check next;
 		while ((next = this.deadlines.peek()) != null && next.deadlineNanos - now <= 0) {
@@ -278,6 +307,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	}
 
 	private void startSubmissions() {
+		assert inLoop();
 		for (int started = 0; started < STARTS_PER_TURN; started++) {
 			C check = nextSubmission((started & 1) == 0);
 			if (check == null) {
@@ -310,6 +340,7 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	 * completion runs later in the turn.
 	 */
 	protected final void finish(C check, CheckOutcome outcome, String detail, long now) {
+		assert ownsSockets();
 		this.deadlines.remove(check);
 		close(check);
 		check.verdict(outcome, detail, now);
@@ -333,11 +364,13 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	/** Records the verdict of a check whose connect failed before it reached the poller. */
 	protected final void finishUnregistered(C check, CheckOutcome outcome, String detail) {
+		assert ownsSockets();
 		check.verdict(outcome, detail, System.nanoTime());
 		this.finished.add(check);
 	}
 
 	private void completeFinished() {
+		assert inLoop();
 		for (int i = 0; i < this.finished.size(); i++) {
 			Check check = this.finished.get(i);
 			try {
@@ -391,8 +424,6 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 		}
 	}
 
-	protected abstract C newCheck(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
-
 	protected abstract void openPoller() throws IOException;
 
 	protected abstract void closePoller() throws IOException;
@@ -416,5 +447,17 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	/** Closes the check's socket. Called exactly once per registered check. */
 	protected abstract void close(C check);
+
+	/**
+	 * Makes an engine's check.
+	 *
+	 * @param <C> the engine's check type
+	 */
+	@FunctionalInterface
+	protected interface CheckFactory<C extends Check> {
+
+		C create(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
+
+	}
 
 }

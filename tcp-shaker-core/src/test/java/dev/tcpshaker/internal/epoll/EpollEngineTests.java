@@ -21,7 +21,7 @@ class EpollEngineTests {
 		engine.openPoller();
 		try (CountingListener listener = LoopbackServers.listener()) {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			EpollEngine.EpollCheck check = engine.newCheck(listener.socketAddress(), deadline, (o, d, e) -> {
+			EpollEngine.EpollCheck check = new EpollEngine.EpollCheck(listener.socketAddress(), deadline, (o, d, e) -> {
 			});
 			assertThat(engine.connect(check)).isTrue();
 			int fd = check.fd;

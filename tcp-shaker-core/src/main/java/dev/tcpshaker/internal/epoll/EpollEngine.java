@@ -258,6 +258,9 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		if (check == null || check.sequence != sequence) {
 			return; // stale: that registration is gone
 		}
+		if (check.hasVerdict()) {
+			return; // timed out: its socket closes soon
+		}
 		int errno = socketError(check.fd);
 		if (errno == 0) {
 			if ((flags & (EPOLLOUT | EPOLLERR | EPOLLHUP)) == 0) {

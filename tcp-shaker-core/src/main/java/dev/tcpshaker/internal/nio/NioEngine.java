@@ -170,6 +170,12 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 		if (check.channel == null) {
 			return;
 		}
+		if (check.hasVerdict()) {
+			// Timed out, its channel closes soon. The selector is level-triggered: unless
+			// the key goes, it is selected again at once and drainReady() never ends.
+			key.cancel();
+			return;
+		}
 		try {
 			if (!check.channel.finishConnect()) {
 				return;

@@ -39,7 +39,8 @@ public abstract class LoopTimer {
 	 * Runs on the loop thread at or after the deadline, once the timer has left the heap.
 	 * It may submit checks (they start in this turn, unless more expiries are due) and
 	 * schedule this or another timer. It must not block; an exception is logged and the
-	 * loop goes on.
+	 * loop goes on. Re-arm for the future: a timer due again at once expires again in
+	 * the same batch, and due expiries hold back new connects.
 	 * @param nowNanos the {@link System#nanoTime()} the loop read before expiring
 	 */
 	protected abstract void expire(long nowNanos);

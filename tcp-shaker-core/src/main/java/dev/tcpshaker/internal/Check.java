@@ -5,19 +5,18 @@ import java.net.InetSocketAddress;
 import dev.tcpshaker.CheckOutcome;
 
 /**
- * One check on its way through an engine's loop. Engines subclass it to hold their
- * socket; every field but the final ones belongs to the loop thread.
+ * One check on its way through an engine's loop, due to time out at its deadline.
+ * Engines subclass it to hold their socket; every field but the final ones belongs to
+ * the loop thread.
  */
-public class Check {
+public class Check extends LoopTimer {
 
 	final InetSocketAddress address;
 
-	final long deadlineNanos;
-
 	private final Completion completion;
 
-	/** Position in the deadline heap, -1 when not in it. */
-	int heapIndex = -1;
+	/** The engine whose heap holds the check; set when the engine makes it. */
+	EventLoopEngine<?> engine;
 
 	/** When the SYN left: the lower bound of the moment the socket became ready. */
 	long connectNanos;
@@ -42,6 +41,21 @@ public class Check {
 		return this.address;
 	}
 
+	/**
+	 * Whether the verdict is in. An engine ignores later events of such a check: a
+	 * timed-out check keeps its socket open a little after its verdict.
+	 * @return {@code true} once the check has its verdict
+	 */
+	public final boolean hasVerdict() {
+		return this.outcome != null;
+	}
+
+	/** The timeout: the check had no answer by its deadline. */
+	@Override
+	protected final void expire(long nowNanos) {
+		this.engine.timeOut(this, nowNanos);
+	}
+
 	void verdict(CheckOutcome outcome, String detail, long endNanos) {
 		this.outcome = outcome;
 		this.detail = detail;
@@ -59,8 +73,8 @@ public class Check {
 	public interface Completion {
 
 		/**
-		 * Called on the loop thread (or on the submitting thread when the check never
-		 * reached the loop). Must not block.
+		 * Called on the loop thread, or on a submitting thread when the check never
+		 * reached the loop (it was stopped). Must not block.
 		 * @param outcome the outcome
 		 * @param detail a human-readable detail
 		 * @param endNanos {@link System#nanoTime()} at the verdict

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import dev.tcpshaker.CheckMethod;
 
 /**
- * Runs checks of resolved addresses on its own loop thread.
+ * Runs checks of resolved addresses, tasks and timers on its own loop thread.
  */
 public interface CheckEngine {
 
@@ -17,6 +17,32 @@ public interface CheckEngine {
 	 * @param completion receives the verdict exactly once
 	 */
 	void submit(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
+
+	/**
+	 * Runs a task on the loop thread soon, in the order given. Any thread; never blocks.
+	 * A task given to a stopped loop, or to one that stops before running it, is dropped:
+	 * tasks are not checks, there is nothing to complete. After {@link #start()} again,
+	 * the owner of a task gives it again.
+	 * @param task what to run; it must not block
+	 * @throws IllegalArgumentException when the task is {@code null}
+	 */
+	void execute(Runnable task);
+
+	/**
+	 * Arms a timer to {@link LoopTimer#expire expire} on the loop thread at or after
+	 * {@code atNanos}; a timer already scheduled moves to the new time. Loop thread only.
+	 * A stopping loop ignores it; a stop drops every timer.
+	 * @param timer the timer
+	 * @param atNanos a {@link System#nanoTime()} value
+	 */
+	void schedule(LoopTimer timer, long atNanos);
+
+	/**
+	 * Takes a timer out of the heap, so that it does not expire; does nothing when it is
+	 * not scheduled. Loop thread only.
+	 * @param timer the timer
+	 */
+	void cancel(LoopTimer timer);
 
 	/**
 	 * What the engine's checks do on the wire.
@@ -33,7 +59,11 @@ public interface CheckEngine {
 	/** Opens the poller and starts the loop thread; does nothing when running. */
 	void start();
 
-	/** Stops the loop, failing every check in flight and closing every socket; does nothing when stopped. */
+	/**
+	 * Stops the loop, failing every check in flight and queued, closing every socket and
+	 * dropping every task and timer; no connect starts once it is called. Does nothing
+	 * when stopped.
+	 */
 	void stop();
 
 	boolean isRunning();

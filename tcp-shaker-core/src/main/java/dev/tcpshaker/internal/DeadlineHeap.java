@@ -3,43 +3,36 @@ package dev.tcpshaker.internal;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of checks ordered by deadline, where each check knows its index, so
- * that removing a finished check costs O(log n) instead of a scan. Loop thread only.
+ * A binary min-heap of timers ordered by deadline, where each timer knows its index, so
+ * that removing a finished check or a cancelled timer costs O(log n) instead of a scan.
+ * Loop thread only.
  */
 final class DeadlineHeap {
 
-	private Check[] heap = new Check[256];
+	private LoopTimer[] heap = new LoopTimer[256];
 
 	private int size;
 
-	boolean isEmpty() {
-		return this.size == 0;
-	}
-
-	int size() {
-		return this.size;
-	}
-
-	Check peek() {
+	LoopTimer peek() {
 		return (this.size > 0) ? this.heap[0] : null;
 	}
 
-	void add(Check check) {
+	void add(LoopTimer timer) {
 		if (this.size == this.heap.length) {
 			this.heap = Arrays.copyOf(this.heap, this.size * 2);
 		}
-		check.heapIndex = this.size;
-		this.heap[this.size++] = check;
-		siftUp(check.heapIndex);
+		timer.heapIndex = this.size;
+		this.heap[this.size++] = timer;
+		siftUp(timer.heapIndex);
 	}
 
-	void remove(Check check) {
-		int index = check.heapIndex;
+	void remove(LoopTimer timer) {
+		int index = timer.heapIndex;
 		if (index < 0) {
 			return;
 		}
-		check.heapIndex = -1;
-		Check last = this.heap[--this.size];
+		timer.heapIndex = -1;
+		LoopTimer last = this.heap[--this.size];
 		this.heap[this.size] = null;
 		if (index == this.size) {
 			return;
@@ -51,21 +44,21 @@ final class DeadlineHeap {
 	}
 
 	private void siftUp(int index) {
-		Check check = this.heap[index];
+		LoopTimer timer = this.heap[index];
 		while (index > 0) {
 			int parent = (index - 1) >>> 1;
-			Check above = this.heap[parent];
-			if (above.deadlineNanos - check.deadlineNanos <= 0) {
+			LoopTimer above = this.heap[parent];
+			if (above.deadlineNanos - timer.deadlineNanos <= 0) {
 				break;
 			}
 			place(above, index);
 			index = parent;
 		}
-		place(check, index);
+		place(timer, index);
 	}
 
 	private void siftDown(int index) {
-		Check check = this.heap[index];
+		LoopTimer timer = this.heap[index];
 		int half = this.size >>> 1;
 		while (index < half) {
 			int child = 2 * index + 1;
@@ -73,18 +66,18 @@ final class DeadlineHeap {
 			if (right < this.size && this.heap[right].deadlineNanos - this.heap[child].deadlineNanos < 0) {
 				child = right;
 			}
-			if (check.deadlineNanos - this.heap[child].deadlineNanos <= 0) {
+			if (timer.deadlineNanos - this.heap[child].deadlineNanos <= 0) {
 				break;
 			}
 			place(this.heap[child], index);
 			index = child;
 		}
-		place(check, index);
+		place(timer, index);
 	}
 
-	private void place(Check check, int index) {
-		this.heap[index] = check;
-		check.heapIndex = index;
+	private void place(LoopTimer timer, int index) {
+		this.heap[index] = timer;
+		timer.heapIndex = index;
 	}
 
 }

@@ -61,10 +61,10 @@ public final class Engines {
 		}
 		if (method == CheckMethod.HALF_OPEN) {
 			throw new IllegalStateException("Half-open checks need Linux (TCP_QUICKACK); this is "
-					+ System.getProperty("os.name") + ". Use CheckMethod.AUTO or CONNECT.");
+					+ Platform.osName() + ". Use CheckMethod.AUTO or CONNECT.");
 		}
 		logger.warn("tcp-shaker: TCP_QUICKACK is unsupported on {}; checks are full connects closed with a RST,"
-				+ " so targets will see (and may log) each connection", System.getProperty("os.name"));
+				+ " so targets will see (and may log) each connection", Platform.osName());
 		return new NioEngine(threadFactory, NioEngine.Mode.CONNECT_RESET);
 	}
 

@@ -14,13 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.HostAndPort;
 
 /**
  * The loop shared by both engines: one thread owns every socket from connect to close,
- * takes submissions from a queue, keeps deadlines in a heap and sleeps in the poller
- * until the next deadline or a wake-up.
+ * takes submissions and tasks from queues, keeps checks' deadlines and other timers in
+ * a heap and sleeps in the poller until the next deadline or a wake-up.
  * <p>
  * Stealth is a matter of ordering. Once the SYN-ACK is in, the kernel holds back the
  * final ACK for at most 200 ms; a socket closed later completes the handshake and the
@@ -29,6 +30,17 @@ import dev.tcpshaker.HostAndPort;
  * which keeps the time from readiness to close at a few milliseconds whatever the
  * number of checks queued. Completions run after the turn's closes, so a slow
  * callback cannot delay the RST of the sockets that were ready with it.
+ * <p>
+ * Timeouts are paced too: a turn expires at most {@value #EXPIRIES_PER_TURN} timers
+ * and delivers their verdicts, and the loop polls for ready sockets again before the
+ * next batch. A timed-out check's socket closes once no expiry is due, at most
+ * {@value #CLOSES_PER_TURN} per turn: it got no SYN-ACK, so closing it later makes no
+ * connection, and closing ten thousand of them first would delay the last verdict by
+ * tens of milliseconds.
+ * <p>
+ * Each {@link #start()} begins a new run with its own queues. Whoever finds a run
+ * stopped after queuing into it fails what is queued there; the next run never sees
+ * it, so a restart neither loses a check nor fails one meant for the new run.
  *
  * @param <C> the engine's check type
  */
@@ -39,43 +51,75 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	/** Connects started per turn before ready sockets are drained again. */
 	static final int STARTS_PER_TURN = 128;
 
+	/** Timers expired per turn before ready sockets are drained again. */
+	static final int EXPIRIES_PER_TURN = 1024;
+
+	/** Sockets of timed-out checks closed per turn, once no expiry is due. */
+	static final int CLOSES_PER_TURN = 256;
+
+	/** Tasks run per turn, so that tasks which execute tasks cannot hold the loop. */
+	static final int TASKS_PER_TURN = 1024;
+
 	/** A close this long after readiness counts as late: half-way to the kernel's 200 ms. */
 	static final long LATE_CLOSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private static final String SHUTTING_DOWN = "shutting down: the TcpShaker was stopped";
 
-	private final ConcurrentLinkedQueue<C> submissions = new ConcurrentLinkedQueue<>();
+	private final String name;
 
-	/**
-	 * Checks submitted on the loop thread itself (by completions that start the next
-	 * check): no other thread touches them, so they skip the concurrent queue's CAS and
-	 * the wake-up. Loop thread only.
-	 */
-	private final ArrayDeque<C> loopSubmissions = new ArrayDeque<>();
-
-	/** Set while the loop may block in the poller, so submitters know to wake it. */
-	private final AtomicBoolean sleeping = new AtomicBoolean();
-
-	private final DeadlineHeap deadlines = new DeadlineHeap();
-
-	private final List<Check> finished = new ArrayList<>();
+	private final CheckMethod method;
 
 	private final ThreadFactory threadFactory;
 
+	private final CheckFactory<C> checkFactory;
+
 	protected final boolean halfOpen;
 
-	private volatile boolean running;
+	/** The current run of the loop, or the last one; {@code null} before the first start. */
+	private volatile Run run;
 
-	private volatile Thread loopThread;
+	/**
+	 * Checks submitted on the loop thread itself (by completions and timers that start
+	 * the next check): no other thread touches them, so they skip the concurrent queue's
+	 * CAS and the wake-up. Loop thread only.
+	 */
+	private final ArrayDeque<C> loopSubmissions = new ArrayDeque<>();
+
+	/** Checks in flight and other timers. Loop thread only. */
+	private final DeadlineHeap timers = new DeadlineHeap();
+
+	/** Checks with a verdict whose completion has not run yet. Loop thread only. */
+	private final List<Check> finished = new ArrayList<>();
+
+	/** Timed-out checks whose verdict is out and whose socket is still open. Loop thread only. */
+	private final ArrayDeque<C> expired = new ArrayDeque<>();
 
 	private volatile long lateCloses;
 
-	/** Why the loop died, when it did; reported to every check until a restart. */
-	private volatile Throwable failure;
-
-	protected EventLoopEngine(ThreadFactory threadFactory, boolean halfOpen) {
+	/**
+	 * Creates an engine, not yet started.
+	 * @param name the engine's short name
+	 * @param method what its checks do on the wire
+	 * @param threadFactory makes the loop thread
+	 * @param checkFactory makes the engine's check type
+	 */
+	protected EventLoopEngine(String name, CheckMethod method, ThreadFactory threadFactory,
+			CheckFactory<C> checkFactory) {
+		this.name = name;
+		this.method = method;
 		this.threadFactory = threadFactory;
-		this.halfOpen = halfOpen;
+		this.checkFactory = checkFactory;
+		this.halfOpen = method == CheckMethod.HALF_OPEN;
+	}
+
+	@Override
+	public final String name() {
+		return this.name;
+	}
+
+	@Override
+	public final CheckMethod method() {
+		return this.method;
 	}
 
 	/**
@@ -88,67 +132,71 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	@Override
 	public void start() {
 		while (true) {
-			Thread previous;
+			Run previous;
 			synchronized (this) {
-				if (this.running) {
+				previous = this.run;
+				if (previous != null && previous.running) {
 					return;
 				}
-				previous = this.loopThread;
-				if (previous == null || !previous.isAlive()) {
-					startLoop();
+				if (previous == null || !previous.thread.isAlive()) {
+					startRun();
 					return;
 				}
-				if (previous == Thread.currentThread()) {
-					throw new IllegalStateException("Cannot restart the " + name() + " loop from its own thread");
+				if (previous.thread == Thread.currentThread()) {
+					throw new IllegalStateException("Cannot restart the " + this.name + " loop from its own thread");
 				}
 			}
-			join(previous);
+			join(previous.thread);
 		}
 	}
 
-	private void startLoop() {
+	private void startRun() {
 		try {
 			openPoller();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot open the " + name() + " poller", ex);
+			throw new UncheckedIOException("Cannot open the " + this.name + " poller", ex);
 		}
-		Thread thread;
+		Run run;
 		try {
-			thread = this.threadFactory.newThread(this::runLoop);
-			if (thread == null) {
-				throw new IllegalStateException("The thread factory made no thread for the " + name() + " loop");
-			}
-			this.failure = null;
-			this.running = true;
-			this.loopThread = thread;
-			thread.start();
+			run = new Run();
 		}
 		catch (RuntimeException | Error ex) {
-			this.running = false;
 			closePollerQuietly();
+			throw ex;
+		}
+		this.run = run;
+		try {
+			run.thread.start();
+		}
+		catch (RuntimeException | Error ex) {
+			run.running = false;
+			closePollerQuietly();
+			// A submitter may have queued in the moment the run looked alive.
+			failSubmissions(run);
 			throw ex;
 		}
 	}
 
 	/**
 	 * Stops the loop and, unless called on the loop thread, waits until every check in
-	 * flight has completed and every socket is closed. The wait happens outside the
-	 * engine's lock, so completions that call back into the engine cannot deadlock it.
+	 * flight has completed and every socket is closed. No connect starts after this
+	 * call. The wait happens outside the engine's lock, so completions that call back
+	 * into the engine cannot deadlock it.
 	 */
 	@Override
 	public void stop() {
-		Thread thread;
+		Run run;
 		synchronized (this) {
-			if (!this.running) {
+			run = this.run;
+			if (run == null || !run.running) {
 				return;
 			}
-			this.running = false;
-			thread = this.loopThread;
+			run.running = false;
 		}
 		wakeup();
-		if (thread != Thread.currentThread()) {
-			join(thread);
+		if (run.thread != Thread.currentThread()) {
+			join(run.thread);
 		}
 	}
 
@@ -163,7 +211,8 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		Run run = this.run;
+		return run != null && run.running;
 	}
 
 	@Override
@@ -173,29 +222,72 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	@Override
 	public void submit(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
-		C check = newCheck(address, deadlineNanos, completion);
-		if (!this.running) {
-			completion.complete(CheckOutcome.ERROR, stoppedDetail(), System.nanoTime());
+		C check = this.checkFactory.create(address, deadlineNanos, completion);
+		check.engine = this;
+		Run run = this.run;
+		if (run == null || !run.running) {
+			completion.complete(CheckOutcome.ERROR, stoppedDetail(run), System.nanoTime());
 			return;
 		}
-		if (inLoop()) {
+		if (run.thread == Thread.currentThread()) {
 			this.loopSubmissions.add(check);
 			return;
 		}
-		this.submissions.offer(check);
-		if (!this.running) {
-			// The loop may have drained the queue for the last time before our offer.
-			failSubmissions();
+		run.submissions.offer(check);
+		if (!run.running) {
+			// The loop may have drained its queue for the last time before our offer. All
+			// in it was meant for this run, which is over; the next run has its own queue.
+			failSubmissions(run);
 			return;
 		}
-		if (this.sleeping.compareAndSet(true, false)) {
+		if (run.sleeping.compareAndSet(true, false)) {
 			wakeup();
 		}
 	}
 
 	@Override
+	public void execute(Runnable task) {
+		if (task == null) {
+			throw new IllegalArgumentException("task must not be null");
+		}
+		Run run = this.run;
+		if (run == null || !run.running) {
+			return;
+		}
+		run.tasks.offer(task);
+		if (run.thread != Thread.currentThread() && run.sleeping.compareAndSet(true, false)) {
+			wakeup();
+		}
+	}
+
+	@Override
+	public void schedule(LoopTimer timer, long atNanos) {
+		assert inLoop() : "schedule() runs on the loop thread";
+		if (timer == null) {
+			throw new IllegalArgumentException("timer must not be null");
+		}
+		Run run = this.run;
+		if (run == null || !run.running) {
+			return; // shutDown() has dropped the timers, or is about to
+		}
+		this.timers.remove(timer);
+		timer.deadlineNanos = atNanos;
+		this.timers.add(timer);
+	}
+
+	@Override
+	public void cancel(LoopTimer timer) {
+		assert inLoop() : "cancel() runs on the loop thread";
+		if (timer == null) {
+			throw new IllegalArgumentException("timer must not be null");
+		}
+		this.timers.remove(timer);
+	}
+
+	@Override
 	public boolean inLoop() {
-		return Thread.currentThread() == this.loopThread;
+		Run run = this.run;
+		return run != null && run.thread == Thread.currentThread();
 	}
 
 	/**
@@ -203,49 +295,62 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	 * the loop first starts (as unit tests of an engine do).
 	 */
 	protected boolean ownsSockets() {
-		return this.loopThread == null || inLoop();
+		return this.run == null || inLoop();
 	}
 
-	private String stoppedDetail() {
-		Throwable failure = this.failure;
+	private static String stoppedDetail(EventLoopEngine<?>.Run run) {
+		Throwable failure = (run != null) ? run.failure : null;
 		return (failure != null) ? "the check loop failed: " + failure : SHUTTING_DOWN;
 	}
 
-	private void runLoop() {
+	private void runLoop(Run run) {
 		try {
-			while (this.running) {
-				turn();
+			while (run.running) {
+				turn(run);
 			}
 		}
 		catch (Throwable ex) {
-			logger.error("The {} check loop failed; failing every check in flight", name(), ex);
-			this.failure = ex;
-			this.running = false;
+			logger.error("The {} check loop failed; failing every check in flight", this.name, ex);
+			run.failure = ex;
+			run.running = false;
 		}
 		finally {
-			shutDown();
+			shutDown(run);
 		}
 	}
 
-	private void turn() throws IOException {
-		long timeoutMillis = (this.loopSubmissions.isEmpty() && this.submissions.isEmpty()) ? millisToNextDeadline()
-				: 0;
+	private void turn(Run run) throws IOException {
+		long timeoutMillis = hasWork(run) ? 0 : millisToNextTimer();
 		if (timeoutMillis != 0) {
-			this.sleeping.set(true);
-			if (!this.submissions.isEmpty() || !this.running) {
+			run.sleeping.set(true);
+			// A submitter that queued before the flag was set saw no sleeper to wake.
+			if (!run.submissions.isEmpty() || !run.tasks.isEmpty() || !run.running) {
 				timeoutMillis = 0;
 			}
 		}
 		drainReady(timeoutMillis);
-		this.sleeping.set(false);
-		expireDeadlines();
+		run.sleeping.set(false);
+		if (!run.running) {
+			return; // no expiry, task or connect after a stop: shutDown() finishes the rest
+		}
+		boolean moreExpiries = expireTimers(System.nanoTime());
 		completeFinished();
-		startSubmissions();
+		if (moreExpiries || !run.running) {
+			return; // every due verdict goes out before slower work
+		}
+		runTasks(run);
+		startSubmissions(run);
 		completeFinished();
+		closeExpired(CLOSES_PER_TURN);
 	}
 
-	private long millisToNextDeadline() {
-		Check next = this.deadlines.peek();
+	private boolean hasWork(Run run) {
+		return !this.loopSubmissions.isEmpty() || !this.expired.isEmpty() || !run.submissions.isEmpty()
+				|| !run.tasks.isEmpty();
+	}
+
+	private long millisToNextTimer() {
+		LoopTimer next = this.timers.peek();
 		if (next == null) {
 			return -1;
 		}
@@ -254,53 +359,101 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 		return (nanos <= 0) ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
 	}
 
-	private void expireDeadlines() {
-		long now = System.nanoTime();
-		Check next;
-		while ((next = this.deadlines.peek()) != null && next.deadlineNanos - now <= 0) {
-			@SuppressWarnings("unchecked")
-			C check = (C) next;
-			finish(check, CheckOutcome.TIMEOUT, timeoutDetail(check), now);
+	/**
+	 * Expires up to {@value #EXPIRIES_PER_TURN} due timers.
+	 * @return whether more are due
+	 */
+	private boolean expireTimers(long now) {
+		assert inLoop();
+		for (int i = 0; i < EXPIRIES_PER_TURN; i++) {
+			LoopTimer timer = this.timers.peek();
+			if (timer == null || timer.deadlineNanos - now > 0) {
+				return false;
+			}
+			this.timers.remove(timer);
+			try {
+				timer.expire(now);
+			}
+			catch (Throwable ex) {
+				logger.warn("A timer failed; the loop goes on", ex);
+			}
 		}
+		LoopTimer next = this.timers.peek();
+		return next != null && next.deadlineNanos - now <= 0;
 	}
 
-	private static String timeoutDetail(Check check) {
-		return "no answer from " + printable(check.address) + " before the timeout";
+	/** The timeout of a check in flight: its verdict now, its socket's close later. */
+	final void timeOut(Check timedOut, long now) {
+		assert inLoop();
+		@SuppressWarnings("unchecked")
+		C check = (C) timedOut;
+		check.verdict(CheckOutcome.TIMEOUT, "no answer from " + printable(check.address) + " before the timeout", now);
+		this.finished.add(check);
+		this.expired.add(check);
 	}
 
-	private static String notStartedDetail(Check check) {
-		return "the timeout passed before the SYN to " + printable(check.address)
-				+ " was sent (the name lookup or the queue of checks ahead of it took the time)";
+	private void closeExpired(int limit) {
+		C check;
+		for (int i = 0; i < limit && (check = this.expired.poll()) != null; i++) {
+			close(check);
+		}
 	}
 
 	private static String printable(InetSocketAddress address) {
 		return HostAndPort.format(address.getAddress().getHostAddress(), address.getPort());
 	}
 
-	private void startSubmissions() {
-		for (int started = 0; started < STARTS_PER_TURN; started++) {
-			C check = nextSubmission((started & 1) == 0);
+	private void runTasks(Run run) {
+		assert inLoop();
+		Runnable task;
+		for (int i = 0; i < TASKS_PER_TURN && run.running && (task = run.tasks.poll()) != null; i++) {
+			try {
+				task.run();
+			}
+			catch (Throwable ex) {
+				logger.warn("A loop task failed; the loop goes on", ex);
+			}
+		}
+	}
+
+	/**
+	 * Starts up to {@value #STARTS_PER_TURN} connects, failing on the way (up to
+	 * {@value #EXPIRIES_PER_TURN}) the checks whose deadline passed in the queue.
+	 */
+	private void startSubmissions(Run run) {
+		assert inLoop();
+		int started = 0;
+		for (int taken = 0; started < STARTS_PER_TURN && taken < EXPIRIES_PER_TURN; taken++) {
+			// A stop from another thread, or from a completion this turn, ends the starts:
+			// no SYN leaves after it.
+			if (!run.running) {
+				return;
+			}
+			C check = nextSubmission(run, (taken & 1) == 0);
 			if (check == null) {
 				return;
 			}
 			long now = System.nanoTime();
 			if (check.deadlineNanos - now <= 0) {
-				check.verdict(CheckOutcome.TIMEOUT, notStartedDetail(check), now);
+				// No SYN was sent, so this says nothing of the target: not a TIMEOUT.
+				check.verdict(CheckOutcome.ERROR, "the check never started: its timeout passed while it waited for"
+						+ " the overloaded check loop to send the SYN to " + printable(check.address), now);
 				this.finished.add(check);
 				continue;
 			}
 			check.connectNanos = now;
+			started++;
 			if (connect(check)) {
-				this.deadlines.add(check);
+				this.timers.add(check);
 			}
 		}
 	}
 
 	/** Alternates between the two queues, so neither starves the other. */
-	private C nextSubmission(boolean loopFirst) {
-		C check = loopFirst ? this.loopSubmissions.poll() : this.submissions.poll();
+	private C nextSubmission(Run run, boolean loopFirst) {
+		C check = loopFirst ? this.loopSubmissions.poll() : run.submissions.poll();
 		if (check == null) {
-			check = loopFirst ? this.submissions.poll() : this.loopSubmissions.poll();
+			check = loopFirst ? run.submissions.poll() : this.loopSubmissions.poll();
 		}
 		return check;
 	}
@@ -310,7 +463,9 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	 * completion runs later in the turn.
 	 */
 	protected final void finish(C check, CheckOutcome outcome, String detail, long now) {
-		this.deadlines.remove(check);
+		assert ownsSockets();
+		assert !check.hasVerdict() : "a check has one verdict";
+		this.timers.remove(check);
 		close(check);
 		check.verdict(outcome, detail, now);
 		this.finished.add(check);
@@ -333,11 +488,13 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	/** Records the verdict of a check whose connect failed before it reached the poller. */
 	protected final void finishUnregistered(C check, CheckOutcome outcome, String detail) {
+		assert ownsSockets();
 		check.verdict(outcome, detail, System.nanoTime());
 		this.finished.add(check);
 	}
 
 	private void completeFinished() {
+		assert inLoop();
 		for (int i = 0; i < this.finished.size(); i++) {
 			Check check = this.finished.get(i);
 			try {
@@ -350,18 +507,28 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 		this.finished.clear();
 	}
 
-	private void shutDown() {
+	/**
+	 * Fails the checks in flight, drops the other timers and the tasks (there is nothing
+	 * to complete for them), closes every socket and the poller, then runs the
+	 * completions. Completions that submit, execute or schedule now meet a stopped loop.
+	 */
+	private void shutDown(Run run) {
+		String detail = stoppedDetail(run);
 		long now = System.nanoTime();
-		Check next;
-		String detail = stoppedDetail();
-		while ((next = this.deadlines.peek()) != null) {
-			@SuppressWarnings("unchecked")
-			C check = (C) next;
-			finish(check, CheckOutcome.ERROR, detail, now);
+		LoopTimer timer;
+		while ((timer = this.timers.peek()) != null) {
+			this.timers.remove(timer);
+			if (timer instanceof Check) {
+				@SuppressWarnings("unchecked")
+				C check = (C) timer;
+				finish(check, CheckOutcome.ERROR, detail, now);
+			}
 		}
+		closeExpired(Integer.MAX_VALUE);
 		closePollerQuietly();
+		run.tasks.clear();
 		completeFinished();
-		failSubmissions();
+		failSubmissions(run);
 	}
 
 	private void closePollerQuietly() {
@@ -369,18 +536,19 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 			closePoller();
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.warn("Closing the {} poller failed", name(), ex);
+			logger.warn("Closing the {} poller failed", this.name, ex);
 		}
 	}
 
-	private void failSubmissions() {
-		C check;
-		String detail = stoppedDetail();
-		if (inLoop()) {
-			this.submissions.addAll(this.loopSubmissions);
+	/** Fails every check queued for a run that is over. Any thread; each check is taken once. */
+	private void failSubmissions(Run run) {
+		if (run.thread == Thread.currentThread()) {
+			run.submissions.addAll(this.loopSubmissions);
 			this.loopSubmissions.clear();
 		}
-		while ((check = this.submissions.poll()) != null) {
+		String detail = stoppedDetail(run);
+		C check;
+		while ((check = run.submissions.poll()) != null) {
 			check.verdict(CheckOutcome.ERROR, detail, System.nanoTime());
 			try {
 				check.complete();
@@ -390,8 +558,6 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 			}
 		}
 	}
-
-	protected abstract C newCheck(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
 
 	protected abstract void openPoller() throws IOException;
 
@@ -403,7 +569,8 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 	/**
 	 * Waits up to {@code timeoutMillis} (-1: no limit, 0: not at all) for ready sockets,
 	 * then keeps polling without waiting until none is left, finishing each one with
-	 * {@link #finishReady}.
+	 * {@link #finishReady}. Events of a check that {@link Check#hasVerdict() has its
+	 * verdict} are ignored: a timed-out check's socket closes a little later.
 	 */
 	protected abstract void drainReady(long timeoutMillis) throws IOException;
 
@@ -416,5 +583,48 @@ public abstract class EventLoopEngine<C extends Check> implements CheckEngine {
 
 	/** Closes the check's socket. Called exactly once per registered check. */
 	protected abstract void close(C check);
+
+	/**
+	 * Makes an engine's check.
+	 *
+	 * @param <C> the engine's check type
+	 */
+	@FunctionalInterface
+	protected interface CheckFactory<C extends Check> {
+
+		C create(InetSocketAddress address, long deadlineNanos, Check.Completion completion);
+
+	}
+
+	/**
+	 * One run of the loop, from {@link #start()} to the end of its thread. Submissions
+	 * and tasks queue per run, so that whoever finds a run over can fail what was queued
+	 * for it without touching what is queued for the next one.
+	 */
+	private final class Run {
+
+		final ConcurrentLinkedQueue<C> submissions = new ConcurrentLinkedQueue<>();
+
+		final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+		/** Set while the loop may block in the poller, so submitters know to wake it. */
+		final AtomicBoolean sleeping = new AtomicBoolean();
+
+		final Thread thread;
+
+		volatile boolean running = true;
+
+		/** Why the loop died, when it did; reported to every check of this run. */
+		volatile Throwable failure;
+
+		Run() {
+			this.thread = EventLoopEngine.this.threadFactory.newThread(() -> runLoop(this));
+			if (this.thread == null) {
+				throw new IllegalStateException(
+						"The thread factory made no thread for the " + EventLoopEngine.this.name + " loop");
+			}
+		}
+
+	}
 
 }

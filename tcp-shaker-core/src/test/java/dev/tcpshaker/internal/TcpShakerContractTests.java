@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +106,14 @@ abstract class TcpShakerContractTests {
 			CheckResult result = this.shaker.check("127.0.0.1", closed.port(), TIMEOUT);
 			assertThat(result.outcome()).isEqualTo(CheckOutcome.REFUSED);
 			assertThat(result.detail()).containsIgnoringCase("refused");
+		}
+	}
+
+	@Test
+	void refusedDetailReadsTheSameOnEveryEngine() {
+		try (ClosedPort closed = LoopbackServers.closedPort()) {
+			CheckResult result = this.shaker.check("127.0.0.1", closed.port(), TIMEOUT);
+			assertThat(result.detail()).isEqualTo("ECONNREFUSED: Connection refused");
 		}
 	}
 
@@ -275,6 +284,47 @@ abstract class TcpShakerContractTests {
 			engine.submit(listener.socketAddress(), deadline, (outcome, detail, end) -> next.complete(outcome));
 			assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(CheckOutcome.UP);
 			assertThat(engine.isRunning()).isTrue();
+		}
+		finally {
+			engine.stop();
+		}
+	}
+
+	@Test
+	void stopFromACompletionStartsNoFurtherConnect() throws Exception {
+		CheckEngine engine = Engines.create(kind(), CheckMethod.CONNECT, Thread::new);
+		engine.start();
+		try (CountingListener listener = LoopbackServers.listener(); ClosedPort closed = LoopbackServers.closedPort()) {
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
+			ConcurrentLinkedQueue<CheckOutcome> outcomes = new ConcurrentLinkedQueue<>();
+			// Refused, so it makes no connection itself; its completion queues 50 plain
+			// connects on the loop, then stops it: none of them may reach the listener.
+			engine.submit(new InetSocketAddress(LoopbackServers.ipv4(), closed.port()), deadline, (o, d, e) -> {
+				for (int i = 0; i < 50; i++) {
+					engine.submit(listener.socketAddress(), deadline, (outcome, detail, end) -> outcomes.add(outcome));
+				}
+				engine.stop();
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.size() == 50);
+			assertThat(outcomes).containsOnly(CheckOutcome.ERROR);
+			// Let any connection made reach the listener before we count.
+			Thread.sleep(300);
+			assertThat(listener.acceptCount()).isZero();
+		}
+		finally {
+			engine.stop();
+		}
+	}
+
+	@Test
+	void checkWhoseDeadlinePassedBeforeTheLoopStartedItIsAnErrorNotATimeout() throws Exception {
+		CheckEngine engine = Engines.create(kind(), CheckMethod.HALF_OPEN, Thread::new);
+		engine.start();
+		try (CountingListener listener = LoopbackServers.listener()) {
+			CompletableFuture<String> verdict = new CompletableFuture<>();
+			engine.submit(listener.socketAddress(), System.nanoTime() - 1,
+					(outcome, detail, end) -> verdict.complete(outcome + " " + detail));
+			assertThat(verdict.get(10, TimeUnit.SECONDS)).startsWith("ERROR ").contains("never started");
 		}
 		finally {
 			engine.stop();

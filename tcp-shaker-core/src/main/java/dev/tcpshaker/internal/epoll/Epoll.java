@@ -1,7 +1,6 @@
 package dev.tcpshaker.internal.epoll;
 
-import java.util.Locale;
-
+import dev.tcpshaker.internal.Platform;
 import jnr.ffi.LibraryLoader;
 
 /**
@@ -37,28 +36,20 @@ public final class Epoll {
 		return Holder.LIBC;
 	}
 
-	static EpollEventLayout eventLayout() {
-		return Holder.LAYOUT;
-	}
-
 	private static final class Holder {
 
 		static final LibC LIBC;
-
-		static final EpollEventLayout LAYOUT;
 
 		static final Throwable CAUSE;
 
 		static {
 			LibC libc = null;
-			EpollEventLayout layout = null;
 			Throwable cause = null;
 			try {
-				String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-				if (!os.startsWith("linux")) {
-					throw new UnsupportedOperationException("epoll needs Linux, this is " + os);
+				if (!Platform.isLinux()) {
+					throw new UnsupportedOperationException("epoll needs Linux, this is " + Platform.osName());
 				}
-				layout = EpollEventLayout.forArch(System.getProperty("os.arch", ""));
+				EpollEventArray.requireKnownLayout();
 				libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
 				// Prove the calls link: open and close an epoll instance.
 				int epfd = libc.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
@@ -72,7 +63,6 @@ public final class Epoll {
 				libc = null;
 			}
 			LIBC = libc;
-			LAYOUT = layout;
 			CAUSE = cause;
 		}
 

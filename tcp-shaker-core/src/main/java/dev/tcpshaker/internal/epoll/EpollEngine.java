@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.internal.Check;
+import dev.tcpshaker.internal.Errno;
 import dev.tcpshaker.internal.EventLoopEngine;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -37,11 +38,11 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	private final Runtime runtime;
 
-	private final EpollEventLayout layout;
+	/** What {@code epoll_wait} fills. */
+	private final EpollEventArray events;
 
-	private final Pointer events;
-
-	private final Pointer event;
+	/** The one event {@code epoll_ctl} reads. */
+	private final EpollEventArray registration;
 
 	private final Pointer socketAddress;
 
@@ -78,12 +79,11 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 	private long lastCompletePollNanos;
 
 	public EpollEngine(ThreadFactory threadFactory, CheckMethod method) {
-		super(threadFactory, method == CheckMethod.HALF_OPEN);
+		super("epoll", method, threadFactory, EpollCheck::new);
 		this.libc = Epoll.libc();
 		this.runtime = Runtime.getRuntime(this.libc);
-		this.layout = Epoll.eventLayout();
-		this.events = Memory.allocateDirect(this.runtime, MAX_EVENTS * this.layout.size());
-		this.event = Memory.allocateDirect(this.runtime, this.layout.size());
+		this.events = new EpollEventArray(this.runtime, MAX_EVENTS);
+		this.registration = new EpollEventArray(this.runtime, 1);
 		this.socketAddress = Memory.allocateDirect(this.runtime, SocketAddresses.MAX_SIZE);
 		this.intValue = Memory.allocateDirect(this.runtime, 4);
 		this.intLength = Memory.allocateDirect(this.runtime, 4);
@@ -94,22 +94,7 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		this.linger.putInt(4, 0);
 		// Load the error path now: when the process is out of file descriptors, loading a
 		// class can fail too, and a check must still fail cleanly.
-		Errors.describe(LinuxConstants.EMFILE);
-	}
-
-	@Override
-	public CheckMethod method() {
-		return this.halfOpen ? CheckMethod.HALF_OPEN : CheckMethod.CONNECT;
-	}
-
-	@Override
-	public String name() {
-		return "epoll";
-	}
-
-	@Override
-	protected EpollCheck newCheck(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
-		return new EpollCheck(address, deadlineNanos, completion);
+		Errors.describe(Errno.EMFILE.number());
 	}
 
 	@Override
@@ -184,7 +169,7 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 			return false;
 		}
 		int errno = lastError();
-		if (errno != EINPROGRESS) {
+		if (errno != Errno.EINPROGRESS.number()) {
 			this.libc.close(fd);
 			finishUnregistered(check, Errors.outcomeOf(errno), Errors.describe(errno));
 			return false;
@@ -213,6 +198,7 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 	 * never accepts. {@code SO_LINGER{1,0}} makes {@code close()} send that RST.
 	 */
 	private boolean setHalfOpenOptions(EpollCheck check, int fd) {
+		assert ownsSockets();
 		this.intValue.putInt(0, 0);
 		if (this.libc.setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, this.intValue, 4) < 0) {
 			return failOption(check, fd, "setsockopt(TCP_QUICKACK)");
@@ -232,30 +218,29 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 
 	@Override
 	protected void drainReady(long timeoutMillis) throws IOException {
+		assert ownsSockets();
 		int timeout = (int) Math.min(timeoutMillis, Integer.MAX_VALUE);
 		int count;
 		do {
 			long pollNanos = System.nanoTime();
 			long readySince = this.lastCompletePollNanos;
-			count = this.libc.epoll_wait(this.epfd, this.events, MAX_EVENTS, timeout);
+			count = this.libc.epoll_wait(this.epfd, this.events.memory(), this.events.length(), timeout);
 			if (count < 0) {
 				int errno = lastError();
-				if (errno == EINTR) {
+				if (errno == Errno.EINTR.number()) {
 					return;
 				}
 				throw new IOException(Errors.describe("epoll_wait", errno));
 			}
 			for (int i = 0; i < count; i++) {
-				long base = (long) i * this.layout.size();
-				onEvent(this.events.getInt(base + EpollEventLayout.EVENTS_OFFSET),
-						this.events.getLong(base + this.layout.dataOffset()), readySince);
+				onEvent(this.events.events(i), this.events.data(i), readySince);
 			}
-			if (count < MAX_EVENTS) {
+			if (count < this.events.length()) {
 				this.lastCompletePollNanos = pollNanos;
 			}
 			timeout = 0;
 		}
-		while (count == MAX_EVENTS);
+		while (count == this.events.length());
 	}
 
 	/**
@@ -272,6 +257,9 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 		EpollCheck check = (slot >= 0 && slot < this.slots.length) ? this.slots[slot] : null;
 		if (check == null || check.sequence != sequence) {
 			return; // stale: that registration is gone
+		}
+		if (check.hasVerdict()) {
+			return; // timed out: its socket closes soon
 		}
 		int errno = socketError(check.fd);
 		if (errno == 0) {
@@ -304,9 +292,8 @@ public final class EpollEngine extends EventLoopEngine<EpollEngine.EpollCheck> {
 	}
 
 	private int register(int fd, int flags, long data) {
-		this.event.putInt(EpollEventLayout.EVENTS_OFFSET, flags);
-		this.event.putLong(this.layout.dataOffset(), data);
-		return this.libc.epoll_ctl(this.epfd, EPOLL_CTL_ADD, fd, this.event);
+		this.registration.put(0, flags, data);
+		return this.libc.epoll_ctl(this.epfd, EPOLL_CTL_ADD, fd, this.registration.memory());
 	}
 
 	private int takeSlot(EpollCheck check) {

@@ -3,7 +3,8 @@ package dev.tcpshaker.internal.epoll;
 /**
  * Linux constants that jnr-constants lacks or that the engine needs by value. The
  * values are those of the generic Linux ABI (x86_64, aarch64), which is why
- * {@link Epoll} only loads on those architectures.
+ * {@link Epoll} only loads on those architectures. Errno values live in
+ * {@link dev.tcpshaker.internal.Errno}, with their names and texts.
  */
 final class LinuxConstants {
 
@@ -49,23 +50,6 @@ final class LinuxConstants {
 	static final int EFD_CLOEXEC = 0x80000;
 
 	static final int EFD_NONBLOCK = 0x800;
-
-	// <asm-generic/errno.h>
-	static final int EINTR = 4;
-
-	static final int ENFILE = 23;
-
-	static final int EMFILE = 24;
-
-	static final int ENETUNREACH = 101;
-
-	static final int ETIMEDOUT = 110;
-
-	static final int ECONNREFUSED = 111;
-
-	static final int EHOSTUNREACH = 113;
-
-	static final int EINPROGRESS = 115;
 
 	private LinuxConstants() {
 	}

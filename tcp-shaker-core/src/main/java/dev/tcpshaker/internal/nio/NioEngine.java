@@ -1,18 +1,14 @@
 package dev.tcpshaker.internal.nio;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.SocketOption;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -20,6 +16,7 @@ import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.internal.Check;
 import dev.tcpshaker.internal.EventLoopEngine;
+import dev.tcpshaker.internal.Platform;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -59,7 +56,8 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 	private long readySince;
 
 	public NioEngine(ThreadFactory threadFactory, Mode mode) {
-		super(threadFactory, mode == Mode.HALF_OPEN);
+		super("nio", (mode == Mode.HALF_OPEN) ? CheckMethod.HALF_OPEN : CheckMethod.CONNECT, threadFactory,
+				NioCheck::new);
 		if (mode == Mode.HALF_OPEN && !isHalfOpenSupported()) {
 			throw new IllegalStateException(
 					"Half-open checks need TCP_QUICKACK, which this platform's JDK does not support");
@@ -73,8 +71,7 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 	 * @return whether {@link Mode#HALF_OPEN} works here
 	 */
 	public static boolean isHalfOpenSupported() {
-		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-				&& quickAckOption() != null;
+		return Platform.isLinux() && quickAckOption() != null;
 	}
 
 	private static SocketOption<Boolean> quickAckOption() {
@@ -84,21 +81,6 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 		catch (NoSuchFieldError | NoClassDefFoundError ex) {
 			return null;
 		}
-	}
-
-	@Override
-	public CheckMethod method() {
-		return (this.mode == Mode.HALF_OPEN) ? CheckMethod.HALF_OPEN : CheckMethod.CONNECT;
-	}
-
-	@Override
-	public String name() {
-		return "nio";
-	}
-
-	@Override
-	protected NioCheck newCheck(InetSocketAddress address, long deadlineNanos, Check.Completion completion) {
-		return new NioCheck(address, deadlineNanos, completion);
 	}
 
 	@Override
@@ -125,11 +107,19 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 
 	@Override
 	protected boolean connect(NioCheck check) {
+		assert ownsSockets();
 		InetSocketAddress address = check.address();
-		SocketChannel channel = null;
+		SocketChannel channel;
 		try {
 			channel = SocketChannel.open((address.getAddress() instanceof Inet6Address) ? StandardProtocolFamily.INET6
 					: StandardProtocolFamily.INET);
+		}
+		catch (IOException | RuntimeException ex) {
+			// EMFILE or ENFILE fail this check only, worded as epoll words them.
+			finishUnregistered(check, CheckOutcome.ERROR, NioErrors.describe("socket", ex));
+			return false;
+		}
+		try {
 			channel.configureBlocking(false);
 			if (this.mode == Mode.HALF_OPEN) {
 				// Hold back the handshake's final ACK so our RST goes out first.
@@ -151,13 +141,14 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 		catch (IOException | RuntimeException ex) {
 			check.channel = null;
 			closeQuietly(channel);
-			finishUnregistered(check, outcomeOf(ex), describe(ex));
+			finishUnregistered(check, NioErrors.outcomeOf(ex), NioErrors.describe(ex));
 			return false;
 		}
 	}
 
 	@Override
 	protected void drainReady(long timeoutMillis) throws IOException {
+		assert ownsSockets();
 		this.readySince = this.lastCompletePollNanos;
 		long pollNanos = System.nanoTime();
 		int count = (timeoutMillis < 0) ? this.selector.select(this.onReady)
@@ -179,6 +170,12 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 		if (check.channel == null) {
 			return;
 		}
+		if (check.hasVerdict()) {
+			// Timed out, its channel closes soon. The selector is level-triggered: unless
+			// the key goes, it is selected again at once and drainReady() never ends.
+			key.cancel();
+			return;
+		}
 		try {
 			if (!check.channel.finishConnect()) {
 				return;
@@ -186,12 +183,13 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 			finishReady(check, CheckOutcome.UP, "SYN-ACK received", this.readySince);
 		}
 		catch (IOException | RuntimeException ex) {
-			finishReady(check, outcomeOf(ex), describe(ex), this.readySince);
+			finishReady(check, NioErrors.outcomeOf(ex), NioErrors.describe(ex), this.readySince);
 		}
 	}
 
 	@Override
 	protected void close(NioCheck check) {
+		assert ownsSockets();
 		closeQuietly(check.channel);
 		check.channel = null;
 	}
@@ -205,25 +203,6 @@ public final class NioEngine extends EventLoopEngine<NioEngine.NioCheck> {
 				// Nothing to recover: the channel is gone either way.
 			}
 		}
-	}
-
-	static CheckOutcome outcomeOf(Exception ex) {
-		String message = (ex.getMessage() != null) ? ex.getMessage().toLowerCase(Locale.ROOT) : "";
-		if (ex instanceof ConnectException) {
-			return message.contains("timed out") ? CheckOutcome.TIMEOUT
-					: message.contains("unreachable") ? CheckOutcome.UNREACHABLE : CheckOutcome.REFUSED;
-		}
-		if (ex instanceof NoRouteToHostException) {
-			return CheckOutcome.UNREACHABLE;
-		}
-		if (ex instanceof SocketException && message.contains("unreachable")) {
-			return CheckOutcome.UNREACHABLE;
-		}
-		return CheckOutcome.ERROR;
-	}
-
-	private static String describe(Exception ex) {
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
+import dev.tcpshaker.Engine;
 import dev.tcpshaker.internal.CheckEngine;
 import dev.tcpshaker.internal.Engines;
 import dev.tcpshaker.test.LoopbackServers;
@@ -37,7 +38,7 @@ public final class ExpiryLatency {
 		try (Blackhole blackhole = LoopbackServers.blackhole()) {
 			InetSocketAddress target = new InetSocketAddress(LoopbackServers.ipv4(), blackhole.port());
 			for (String name : engines) {
-				Engines.Kind kind = Engines.Kind.valueOf(name.toUpperCase(Locale.ROOT));
+				Engine kind = Engine.valueOf(name.toUpperCase(Locale.ROOT));
 				CheckEngine engine = Engines.create(kind, CheckMethod.HALF_OPEN, Thread::new);
 				engine.start();
 				try {

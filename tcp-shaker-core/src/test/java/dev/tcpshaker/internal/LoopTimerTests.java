@@ -1,5 +1,6 @@
 package dev.tcpshaker.internal;
 
+import dev.tcpshaker.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,7 +28,7 @@ class LoopTimerTests {
 
 	private CheckEngine engine;
 
-	private CheckEngine start(Engines.Kind kind) {
+	private CheckEngine start(Engine kind) {
 		this.engine = Engines.create(kind, CheckMethod.HALF_OPEN, Thread::new);
 		this.engine.start();
 		return this.engine;
@@ -41,8 +42,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void executeFromAnotherThreadRunsTheTaskOnTheLoop(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void executeFromAnotherThreadRunsTheTaskOnTheLoop(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		CompletableFuture<Boolean> ranInLoop = new CompletableFuture<>();
 		engine.execute(() -> ranInLoop.complete(engine.inLoop()));
@@ -50,8 +51,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void timerExpiresOnTheLoopAtOrAfterItsTime(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void timerExpiresOnTheLoopAtOrAfterItsTime(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		CompletableFuture<String> fired = new CompletableFuture<>();
 		long[] due = new long[1];
@@ -66,8 +67,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void cancelledTimerNeverExpires(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void cancelledTimerNeverExpires(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		List<String> fired = new CopyOnWriteArrayList<>();
 		CompletableFuture<Void> witnessFired = new CompletableFuture<>();
@@ -85,8 +86,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void timerRescheduledFromItsExpiryExpiresAgain(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void timerRescheduledFromItsExpiryExpiresAgain(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		List<Long> expiries = new CopyOnWriteArrayList<>();
 		CompletableFuture<Void> third = new CompletableFuture<>();
@@ -111,8 +112,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void timerExpiryMaySubmitACheck(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void timerExpiryMaySubmitACheck(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		try (CountingListener listener = LoopbackServers.listener()) {
 			CompletableFuture<CheckOutcome> verdict = new CompletableFuture<>();
@@ -125,8 +126,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void stopDropsTimersAndTasksSoARestartBeginsWithNone(Engines.Kind kind) throws Exception {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void stopDropsTimersAndTasksSoARestartBeginsWithNone(Engine kind) throws Exception {
 		CheckEngine engine = start(kind);
 		List<String> fired = new CopyOnWriteArrayList<>();
 		CompletableFuture<Void> scheduled = new CompletableFuture<>();
@@ -148,8 +149,8 @@ class LoopTimerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Engines.Kind.class, names = { "EPOLL", "NIO" })
-	void scheduleOffTheLoopFailsItsAssertion(Engines.Kind kind) {
+	@EnumSource(value = Engine.class, names = { "EPOLL", "NIO" })
+	void scheduleOffTheLoopFailsItsAssertion(Engine kind) {
 		CheckEngine engine = start(kind);
 		LoopTimer timer = timer((now) -> {
 		});

@@ -29,6 +29,7 @@ import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.CheckResult;
 import dev.tcpshaker.TcpShaker;
 import dev.tcpshaker.internal.DaemonThreads;
+import dev.tcpshaker.internal.DefaultTcpShaker;
 import dev.tcpshaker.internal.VerdictGrace;
 import dev.tcpshaker.monitor.CheckListener;
 import dev.tcpshaker.monitor.MonitoredTarget;
@@ -91,7 +92,9 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 	 * @return a stopped monitor
 	 */
 	public static DefaultTargetMonitor create(TcpShaker shaker) {
-		return new DefaultTargetMonitor(shaker, new ExecutorScheduler(DaemonThreads.named("monitor")), Clock.systemUTC());
+		MonitorScheduler scheduler = (shaker instanceof DefaultTcpShaker ours) ? new LoopScheduler(ours.loop())
+				: new ExecutorScheduler(DaemonThreads.named("monitor"));
+		return new DefaultTargetMonitor(shaker, scheduler, Clock.systemUTC());
 	}
 
 	@Override
@@ -200,7 +203,11 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		this.running = true;
 		this.scheduler.execute(() -> {
 			long now = System.nanoTime();
-			this.targets.values().forEach((target) -> armFirst(target, now));
+			this.targets.values().forEach((target) -> {
+				// A loop that stopped and started again dropped its timers: forget them.
+				disarm(target);
+				armFirst(target, now);
+			});
 		});
 	}
 

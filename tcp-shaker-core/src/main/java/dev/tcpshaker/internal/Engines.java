@@ -47,6 +47,7 @@ public final class Engines {
 					Epoll.unavailabilityCause());
 		}
 		if (kind != Engine.NIO && Epoll.isAvailable()) {
+			NativeAccess.warnOnceIfNotEnabled();
 			return new EpollEngine(threadFactory, wire);
 		}
 		if (kind == Engine.AUTO) {

@@ -1,5 +1,6 @@
 package dev.tcpshaker.internal.epoll;
 
+import dev.tcpshaker.internal.NativeAccess;
 import dev.tcpshaker.internal.Platform;
 import jnr.ffi.LibraryLoader;
 
@@ -50,6 +51,7 @@ public final class Epoll {
 					throw new UnsupportedOperationException("epoll needs Linux, this is " + Platform.osName());
 				}
 				EpollEventArray.requireKnownLayout();
+				NativeAccess.recordBeforeLoad();
 				libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
 				// Prove the calls link: open and close an epoll instance.
 				int epfd = libc.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);

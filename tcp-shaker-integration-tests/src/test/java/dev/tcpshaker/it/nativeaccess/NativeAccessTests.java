@@ -1,0 +1,93 @@
+package dev.tcpshaker.it.nativeaccess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import dev.tcpshaker.test.LoopbackServers;
+import dev.tcpshaker.test.LoopbackServers.CountingListener;
+
+/**
+ * JDK 22+ native access, as a user meets it: an app on the starter started in a JVM
+ * without {@code --enable-native-access}. With {@code tcpshaker.engine=nio} the JDK
+ * prints no warning at all and the checks are still half-open (the listener accepts
+ * nothing); with the epoll engine our own WARN says what to do. On JDK 17 the JDK never
+ * warns, so only the half-open part has something to prove there.
+ */
+class NativeAccessTests {
+
+	private static final String JDK_WARNING = "Restricted methods will be blocked";
+
+	private Process app;
+
+	@AfterEach
+	void stopApp() throws InterruptedException {
+		if (this.app != null) {
+			this.app.destroy();
+			if (!this.app.waitFor(10, TimeUnit.SECONDS)) {
+				this.app.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void nioEngineLoadsNoNativeCodeAndStaysHalfOpen() throws Exception {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			Path log = start(listener.port(), "--tcpshaker.engine=nio");
+			awaitLine(log, "Target db (127.0.0.1:" + listener.port() + ") is UP");
+			String output = Files.readString(log);
+			assertThat(output).contains("checks on the nio engine")
+				.doesNotContain(JDK_WARNING)
+				.doesNotContain("java.lang.System::load")
+				.doesNotContain("native access is not enabled");
+			assertThat(listener.acceptCount()).isZero();
+		}
+	}
+
+	@Test
+	void epollEngineSaysOnceHowToEnableNativeAccess() throws Exception {
+		Assumptions.assumeTrue(Runtime.version().feature() >= 22, "JDK 17 has no native-access warning");
+		try (CountingListener listener = LoopbackServers.listener()) {
+			Path log = start(listener.port(), "--tcpshaker.engine=epoll");
+			awaitLine(log, "Target db (127.0.0.1:" + listener.port() + ") is UP");
+			String output = Files.readString(log);
+			assertThat(output).contains("checks on the epoll engine").contains(JDK_WARNING);
+			assertThat(output.split("native access is not enabled", -1)).hasSize(2);
+			assertThat(output).contains("--enable-native-access=ALL-UNNAMED").contains("tcpshaker.engine=nio");
+			assertThat(listener.acceptCount()).isZero();
+		}
+	}
+
+	private Path start(int targetPort, String... arguments) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				"-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file"), NativeAccessApp.class.getName(),
+				"--spring.main.web-application-type=none", "--tcpshaker.interval=500ms", "--tcpshaker.timeout=200ms",
+				"--tcpshaker.targets.db.host=127.0.0.1",
+				"--tcpshaker.targets.db.port=" + targetPort));
+		command.addAll(List.of(arguments));
+		Path log = Files.createTempFile("native-access", ".log");
+		this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return log;
+	}
+
+	private void awaitLine(Path log, String line) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			String output = Files.readString(log);
+			assertThat(this.app.isAlive() || output.contains(line)).as(output).isTrue();
+			assertThat(output).contains(line);
+		});
+	}
+
+}

@@ -27,9 +27,14 @@ final class RedisServer implements AutoCloseable {
 	private long queries;
 
 	RedisServer() {
+		this(LoopbackServers.freePortBelowEphemeralRange());
+	}
+
+	/** A server on a given port: a restart of one that was stopped, as an operator would do it. */
+	RedisServer(int port) {
 		Path server = RealServers.requireBinary("redis-server");
 		this.redisCli = RealServers.requireBinary("redis-cli");
-		this.port = LoopbackServers.freePortBelowEphemeralRange();
+		this.port = port;
 		try {
 			Path log = Files.createTempFile("tcpshaker-redis", ".log");
 			this.process = new ProcessBuilder(server.toString(), "--port", Integer.toString(this.port), "--bind",

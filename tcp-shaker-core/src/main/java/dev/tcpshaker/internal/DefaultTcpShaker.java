@@ -4,9 +4,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +42,9 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private volatile boolean closed;
+
+	/** Run after the loop starts again following a stop. */
+	private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
 
 	DefaultTcpShaker(CheckEngine engine, Duration defaultTimeout, int maxInFlight, ThreadFactory threadFactory) {
 		this.engine = engine;
@@ -110,7 +115,23 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 		InetSocketAddress address = new HostAndPort(host, port).toSocketAddress();
 		Arguments.requirePositive("timeout", timeout);
 		long start = System.nanoTime();
-		return begin(host, port, address.isUnresolved() ? null : address, start, deadline(start, timeout));
+		return begin(host, port, address.isUnresolved() ? null : address, start, deadline(start, timeout), true);
+	}
+
+	/**
+	 * A check the in-flight limit never refuses, for the monitor: it keeps at most one
+	 * check per target in flight, and the limit it shares with on-demand checks must
+	 * never fail a target. The check still counts in {@link #inFlight()}.
+	 * @param host the host as configured
+	 * @param port the port
+	 * @param literal the resolved address when the host is a literal, else {@code null}
+	 * @param timeout a positive timeout
+	 * @return a future that completes normally within the timeout
+	 */
+	public CompletableFuture<CheckResult> checkAsyncOutsideLimit(String host, int port, InetSocketAddress literal,
+			Duration timeout) {
+		long start = System.nanoTime();
+		return begin(host, port, literal, start, deadline(start, timeout), false);
 	}
 
 	@Override
@@ -123,7 +144,7 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 			resolved = literal.isUnresolved() ? null : literal;
 		}
 		long start = System.nanoTime();
-		return begin(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout));
+		return begin(address.getHostString(), address.getPort(), resolved, start, deadline(start, timeout), true);
 	}
 
 	private static InetSocketAddress requireAddress(InetSocketAddress address) {
@@ -141,12 +162,12 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 
 	/** Counts a check in flight and hands it to the resolver or straight to the engine. */
 	private CompletableFuture<CheckResult> begin(String host, int port, InetSocketAddress resolved, long start,
-			long deadline) {
+			long deadline, boolean limited) {
 		if (this.closed) {
 			return CompletableFuture.completedFuture(
 					result(host, port, null, CheckOutcome.ERROR, "the TcpShaker is closed", start, System.nanoTime()));
 		}
-		if (this.inFlight.incrementAndGet() > this.maxInFlight) {
+		if (this.inFlight.incrementAndGet() > this.maxInFlight && limited) {
 			this.inFlight.decrementAndGet();
 			return CompletableFuture.completedFuture(result(host, port, null, CheckOutcome.ERROR,
 					"too many checks in flight (maxInFlight=" + this.maxInFlight + ")", start, System.nanoTime()));
@@ -255,9 +276,23 @@ public final class DefaultTcpShaker implements TcpShaker, Restartable {
 
 	@Override
 	public void start() {
-		if (!this.closed) {
-			this.engine.start();
+		if (this.closed) {
+			return;
 		}
+		boolean restarting = !this.engine.isRunning();
+		this.engine.start();
+		if (restarting) {
+			this.restartListeners.forEach(Runnable::run);
+		}
+	}
+
+	/**
+	 * Runs a task each time the loop starts again after a stop: a stopped loop drops its
+	 * timers, and the monitor arms them again.
+	 * @param listener the task, run on the thread that restarts the loop
+	 */
+	public void onLoopRestart(Runnable listener) {
+		this.restartListeners.add(listener);
 	}
 
 	@Override

@@ -25,6 +25,12 @@ public record CheckSchedule(Duration interval, Duration fastInterval, Duration d
 	/** The largest jitter: HAProxy's {@code spread-checks} also stops at 50 %. */
 	public static final double MAX_JITTER = 0.5;
 
+	/**
+	 * The longest interval: a day. Longer is no health check, and a far longer one would
+	 * overflow the nanosecond arithmetic that plans checks.
+	 */
+	public static final Duration MAX_INTERVAL = Duration.ofDays(1);
+
 	private static final CheckSchedule DEFAULTS = new CheckSchedule(Duration.ofSeconds(2), Duration.ofSeconds(2),
 			Duration.ofSeconds(2), 2, 3, 0.1);
 
@@ -111,6 +117,9 @@ public record CheckSchedule(Duration interval, Duration fastInterval, Duration d
 	private static void requirePositive(String name, Duration value) {
 		if (value == null || value.isZero() || value.isNegative()) {
 			throw new IllegalArgumentException(name + " must be positive but was " + value);
+		}
+		if (value.compareTo(MAX_INTERVAL) > 0) {
+			throw new IllegalArgumentException(name + " must be at most " + MAX_INTERVAL + " but was " + value);
 		}
 	}
 

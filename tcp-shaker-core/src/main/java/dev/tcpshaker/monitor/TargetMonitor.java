@@ -107,8 +107,9 @@ public interface TargetMonitor extends AutoCloseable {
 	void start();
 
 	/**
-	 * Stops scheduling checks: checks in flight still deliver their verdicts, and
-	 * snapshots keep the last ones. {@link #start()} resumes.
+	 * Stops scheduling checks. The verdicts of checks still in flight are not counted
+	 * (they were cut short); snapshots keep the last counted ones. {@link #start()}
+	 * resumes, checking at once every target that has a verdict, so that none stays stale.
 	 */
 	void stop();
 

@@ -10,7 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,8 @@ import dev.tcpshaker.CheckMethod;
 import dev.tcpshaker.CheckOutcome;
 import dev.tcpshaker.CheckResult;
 import dev.tcpshaker.TcpShaker;
+import dev.tcpshaker.internal.Restartable;
+import dev.tcpshaker.test.DelegatingShaker;
 import dev.tcpshaker.test.LoopbackServers;
 import dev.tcpshaker.test.LoopbackServers.ClosedPort;
 import dev.tcpshaker.test.LoopbackServers.CountingListener;
@@ -209,6 +214,89 @@ class TargetMonitorTests {
 			CheckResult result = this.monitor.checkNow("db").join();
 			assertThat(result.outcome()).isEqualTo(CheckOutcome.UP);
 			assertThat(this.monitor.snapshot("db").orElseThrow().checks()).isZero();
+		}
+	}
+
+	@Test
+	void listenerThatThrowsAnErrorDoesNotStopTheChecks() {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.monitor.add(target("db", listener.port()));
+			AtomicBoolean thrown = new AtomicBoolean();
+			this.monitor.addCheckListener((target, result) -> {
+				if (thrown.compareAndSet(false, true)) {
+					throw new NoClassDefFoundError("io/micrometer/core/instrument/Timer"); // a library mismatch
+				}
+			});
+			this.monitor.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.monitor.snapshot("db").orElseThrow().checks() >= 4);
+			assertThat(thrown).isTrue();
+		}
+	}
+
+	@Test
+	void checksGoOnWhenAnotherShakersFutureFails() {
+		// A shaker not built by the builder (a decorator, say) whose first future fails.
+		AtomicInteger calls = new AtomicInteger();
+		TcpShaker failingOnce = new DelegatingShaker(this.shaker) {
+
+			@Override
+			public CompletableFuture<CheckResult> checkAsync(java.net.InetSocketAddress address, Duration timeout) {
+				return (calls.incrementAndGet() == 1) ? CompletableFuture.failedFuture(new IllegalStateException("boom"))
+						: super.checkAsync(address, timeout);
+			}
+
+		};
+		try (CountingListener listener = LoopbackServers.listener(); TargetMonitor monitor = TargetMonitor.create(failingOnce)) {
+			monitor.add(target("db", listener.port()));
+			monitor.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> monitor.snapshot("db").orElseThrow().checks() >= 3);
+			assertThat(monitor.snapshot("db").orElseThrow().state()).isEqualTo(TargetState.UP);
+			monitor.close();
+			assertThat(monitor.remove("db")).isTrue(); // after close: no exception from a closed timer thread
+		}
+	}
+
+	@Test
+	void closingTheShakerIsNotAVerdictOnTheTargets() throws InterruptedException {
+		List<StateChange> changes = new CopyOnWriteArrayList<>();
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.monitor.add(target("db", listener.port()));
+			this.monitor.addListener(changes::add);
+			this.monitor.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.monitor.snapshot("db").orElseThrow().checks() >= 2);
+			this.shaker.close();
+			Thread.sleep(500); // several intervals: a counted "shutting down" would turn the target DOWN by now
+			assertThat(this.monitor.snapshot("db").orElseThrow().state()).isEqualTo(TargetState.UP);
+			assertThat(changes).extracting(StateChange::to).containsExactly(TargetState.UP);
+		}
+	}
+
+	@Test
+	void startAfterAStopChecksTargetsWithAVerdictAtOnce() {
+		CheckSchedule minute = FAST.withInterval(Duration.ofMinutes(1));
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.monitor.add(target("db", listener.port()).withSchedule(minute));
+			this.monitor.start();
+			assertThat(this.monitor.awaitFirstVerdict("db").checks()).isEqualTo(1);
+			this.monitor.stop();
+			this.monitor.start();
+			// Not somewhere in the next minute: its verdict would read as stale meanwhile.
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.monitor.snapshot("db").orElseThrow().checks() == 2);
+		}
+	}
+
+	@Test
+	void loopRestartedUnderARunningMonitorIsCheckedAgain() {
+		try (CountingListener listener = LoopbackServers.listener()) {
+			this.monitor.add(target("db", listener.port()));
+			this.monitor.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.monitor.snapshot("db").orElseThrow().checks() >= 2);
+			Restartable loop = (Restartable) this.shaker;
+			loop.stop();
+			long checks = this.monitor.snapshot("db").orElseThrow().checks();
+			loop.start();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.monitor.snapshot("db").orElseThrow().checks() >= checks + 3);
 		}
 	}
 

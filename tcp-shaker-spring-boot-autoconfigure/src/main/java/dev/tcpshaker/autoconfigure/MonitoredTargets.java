@@ -170,7 +170,12 @@ final class MonitoredTargets {
 
 		private String problem() {
 			if (this.value instanceof Duration duration) {
-				return positive(duration) ? null : "must be positive";
+				if (!positive(duration)) {
+					return "must be positive";
+				}
+				// Timeouts are capped by their interval; intervals by the schedule's maximum.
+				return (duration.compareTo(CheckSchedule.MAX_INTERVAL) <= 0) ? null
+						: "must be at most " + CheckSchedule.MAX_INTERVAL;
 			}
 			if (this.value instanceof Integer count) {
 				return (count >= 1) ? null : "must be at least 1";

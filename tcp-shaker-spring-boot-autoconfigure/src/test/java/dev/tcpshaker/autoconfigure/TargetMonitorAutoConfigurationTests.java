@@ -1,6 +1,7 @@
 package dev.tcpshaker.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +24,9 @@ import dev.tcpshaker.monitor.CheckSchedule;
 import dev.tcpshaker.monitor.MonitoredTarget;
 import dev.tcpshaker.monitor.StateChange;
 import dev.tcpshaker.monitor.TargetMonitor;
+import dev.tcpshaker.monitor.TargetState;
+import dev.tcpshaker.test.LoopbackServers;
+import dev.tcpshaker.test.LoopbackServers.CountingListener;
 import dev.tcpshaker.monitor.TargetState;
 import dev.tcpshaker.spring.TargetMonitorLifecycle;
 import dev.tcpshaker.spring.TargetStateChangedEvent;
@@ -182,10 +186,33 @@ class TargetMonitorAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithFewerInFlightThanTargetsShouldFail() {
-		assertStartupFailsWith("tcpshaker.max-in-flight must be at least the number of targets (2) but was 1",
-				"tcpshaker.max-in-flight=1", "tcpshaker.targets.a.host=127.0.0.1", "tcpshaker.targets.a.port=1111",
-				"tcpshaker.targets.b.host=127.0.0.1", "tcpshaker.targets.b.port=2222");
+	void moreTargetsThanMaxInFlightAreAllCheckedAndUp() {
+		// The request-driven design made this flap: 20 targets, max-in-flight 5, 1 of 10 requests UP.
+		try (CountingListener listener = LoopbackServers.listener()) {
+			ApplicationContextRunner runner = this.contextRunner.withPropertyValues("tcpshaker.max-in-flight=5",
+					"tcpshaker.interval=100ms", "tcpshaker.timeout=50ms");
+			for (int i = 0; i < 20; i++) {
+				runner = runner.withPropertyValues("tcpshaker.targets.t" + i + ".host=127.0.0.1",
+						"tcpshaker.targets.t" + i + ".port=" + listener.port());
+			}
+			runner.run((context) -> {
+				TargetMonitor monitor = context.getBean(TargetMonitor.class);
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(monitor.snapshots().values())
+					.allSatisfy((snapshot) -> assertThat(snapshot.checks()).isGreaterThanOrEqualTo(5)));
+				assertThat(monitor.snapshots().values()).allSatisfy((snapshot) -> {
+					assertThat(snapshot.state()).isEqualTo(TargetState.UP);
+					assertThat(snapshot.failedChecks()).isZero();
+				});
+				assertThat(listener.acceptCount()).isZero();
+			});
+		}
+	}
+
+	@Test
+	void runWithIntervalLongerThanADayShouldFail() {
+		assertStartupFailsWith("tcpshaker.targets.db.down-interval must be at most PT24H but was PT4800000H",
+				"tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=5432",
+				"tcpshaker.targets.db.down-interval=200000d");
 	}
 
 	private void assertStartupFailsWith(String message, String... properties) {

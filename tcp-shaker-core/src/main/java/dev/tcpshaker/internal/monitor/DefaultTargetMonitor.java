@@ -56,6 +56,12 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 
 	private final TcpShaker shaker;
 
+	/**
+	 * The shaker when it is one of ours: its loop is the scheduler, its limit never
+	 * refuses a scheduled check, and its deadlines are kept. {@code null} for any other.
+	 */
+	private final DefaultTcpShaker ours;
+
 	private final MonitorScheduler scheduler;
 
 	private final Clock clock;
@@ -77,6 +83,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 
 	DefaultTargetMonitor(TcpShaker shaker, MonitorScheduler scheduler, Clock clock) {
 		this.shaker = shaker;
+		this.ours = (shaker instanceof DefaultTcpShaker own) ? own : null;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.events = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -92,9 +99,15 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 	 * @return a stopped monitor
 	 */
 	public static DefaultTargetMonitor create(TcpShaker shaker) {
-		MonitorScheduler scheduler = (shaker instanceof DefaultTcpShaker ours) ? new LoopScheduler(ours.loop())
-				: new ExecutorScheduler(DaemonThreads.named("monitor"));
-		return new DefaultTargetMonitor(shaker, scheduler, Clock.systemUTC());
+		if (shaker instanceof DefaultTcpShaker ours) {
+			DefaultTargetMonitor monitor = new DefaultTargetMonitor(shaker, new LoopScheduler(ours.loop()),
+					Clock.systemUTC());
+			// A loop stopped and started again under a running monitor dropped its timers.
+			ours.onLoopRestart(monitor::rearmAfterRestart);
+			return monitor;
+		}
+		return new DefaultTargetMonitor(shaker, new ExecutorScheduler(DaemonThreads.named("monitor")),
+				Clock.systemUTC());
 	}
 
 	@Override
@@ -118,9 +131,12 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 		if (removed == null) {
 			return false;
 		}
-		removed.removed = true;
+		synchronized (removed) {
+			// Under the target's lock: its last state change is queued before this.
+			removed.removed = true;
+			notifyListeners((listener) -> listener.targetRemoved(removed.config));
+		}
 		removed.firstVerdict.complete(removed.snapshot);
-		notifyListeners((listener) -> listener.targetRemoved(removed.config));
 		this.scheduler.execute(() -> disarm(removed));
 		return true;
 	}
@@ -167,7 +183,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 	@Override
 	public CompletableFuture<CheckResult> checkNow(String name) {
 		Target target = require(name);
-		return startCheck(target);
+		return startCheck(target, false);
 	}
 
 	private Target require(String name) {
@@ -201,14 +217,33 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 			return;
 		}
 		this.running = true;
-		this.scheduler.execute(() -> {
-			long now = System.nanoTime();
-			this.targets.values().forEach((target) -> {
-				// A loop that stopped and started again dropped its timers: forget them.
-				disarm(target);
+		this.scheduler.execute(this::armAll);
+	}
+
+	/**
+	 * Plans every target's next check. A target that has a verdict is checked at once:
+	 * its last verdict is as old as the pause, and health would call it stale. Targets
+	 * without one are spread over their first interval. Scheduler thread.
+	 */
+	private void armAll() {
+		long now = System.nanoTime();
+		for (Target target : this.targets.values()) {
+			// A loop that stopped and started again dropped its timers: forget them.
+			disarm(target);
+			if (target.snapshot.hasVerdict()) {
+				arm(target, now);
+			}
+			else {
 				armFirst(target, now);
-			});
-		});
+			}
+		}
+	}
+
+	/** Called by our shaker when its loop runs again after a stop. Any thread. */
+	private void rearmAfterRestart() {
+		if (this.running) {
+			this.scheduler.execute(this::armAll);
+		}
 	}
 
 	@Override
@@ -247,6 +282,7 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 			return;
 		}
 		target.plannedNanos = atNanos;
+		// Null when the loop is stopped: nothing to cancel; a restart arms the target again.
 		target.timer = this.scheduler.schedule(() -> {
 			target.timer = null;
 			startScheduledCheck(target);
@@ -280,50 +316,88 @@ public final class DefaultTargetMonitor implements TargetMonitor {
 			return;
 		}
 		target.inFlight = true;
-		startCheck(target).whenComplete((result, failure) -> completed(target, result));
+		CompletableFuture<CheckResult> check = startCheck(target, true);
+		if (this.ours == null) {
+			// Another shaker's promise to complete within the timeout is not ours to trust.
+			check = check.completeOnTimeout(error(target, "no verdict from the shaker within the timeout"),
+					VerdictGrace.waitNanos(target.config.timeout()), TimeUnit.NANOSECONDS);
+		}
+		check.whenComplete((result, failure) -> completed(target,
+				(result != null) ? result : error(target, "the check failed: " + failure)));
 	}
 
-	private CompletableFuture<CheckResult> startCheck(Target target) {
+	/**
+	 * Starts a check of the target. A scheduled check of our own shaker is never refused
+	 * by its in-flight limit: the monitor keeps at most one per target, and its own limit
+	 * must never fail a target.
+	 */
+	private CompletableFuture<CheckResult> startCheck(Target target, boolean scheduled) {
 		MonitoredTarget config = target.config;
 		try {
+			if (scheduled && this.ours != null) {
+				return this.ours.checkAsyncOutsideLimit(config.address().host(), config.address().port(),
+						target.literal, config.timeout());
+			}
 			return (target.literal != null) ? this.shaker.checkAsync(target.literal, config.timeout())
 					: this.shaker.checkAsync(config.address().host(), config.address().port(), config.timeout());
 		}
 		catch (RuntimeException ex) {
 			// A shaker of our own never throws for a valid target; another might.
-			return CompletableFuture.completedFuture(new CheckResult(config.address().host(),
-					config.address().port(), null, CheckOutcome.ERROR, Duration.ZERO, "the check failed to start: " + ex));
+			return CompletableFuture.completedFuture(error(target, "the check failed to start: " + ex));
 		}
 	}
 
-	/** Counts a scheduled check's verdict and plans the next check. Any thread. */
+	private static CheckResult error(Target target, String detail) {
+		return new CheckResult(target.config.address().host(), target.config.address().port(), null,
+				CheckOutcome.ERROR, Duration.ZERO, detail);
+	}
+
+	/**
+	 * Counts a scheduled check's verdict and plans the next check. Any thread. Whatever
+	 * happens here (a listener that throws an Error, say), the next check is planned: a
+	 * target must never silently stop being checked.
+	 */
 	private void completed(Target target, CheckResult result) {
-		if (result == null) {
-			return; // checkAsync promises a normal completion; startCheck already guards the rest
-		}
-		StateChange change;
-		TargetSnapshot snapshot;
-		long next;
-		synchronized (target) {
-			target.inFlight = false;
-			if (target.removed || !this.running) {
-				return; // cut short by a stop or removal: not a verdict on the target
+		long next = System.nanoTime() + target.config.schedule().fastInterval().toNanos();
+		try {
+			TargetSnapshot snapshot;
+			synchronized (target) {
+				target.inFlight = false;
+				if (target.removed || !this.running || !shakerRunning()) {
+					return; // cut short by a stop, a removal or the shaker's shutdown: not a verdict on the target
+				}
+				StateChange change = target.count(result, this.clock.instant(), System.nanoTime());
+				snapshot = target.snapshot;
+				next = target.plannedNanos + jittered(target);
+				if (change != null) {
+					publish(change); // under the lock: in order with the target's removal
+				}
 			}
-			change = target.count(result, this.clock.instant(), System.nanoTime());
-			snapshot = target.snapshot;
-			next = target.plannedNanos + jittered(target);
-		}
-		target.firstVerdict.complete(snapshot);
-		for (CheckListener listener : this.checkListeners) {
-			try {
-				listener.checked(target.config, result);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("A check listener failed; the monitor goes on", ex);
+			target.firstVerdict.complete(snapshot);
+			for (CheckListener listener : this.checkListeners) {
+				try {
+					listener.checked(target.config, result);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					logger.warn("A check listener failed; the monitor goes on", ex);
+				}
 			}
 		}
-		if (change != null) {
-			publish(change);
+		catch (RuntimeException | Error ex) {
+			logger.warn("Counting a check of {} failed; its checks go on", target.name(), ex);
+		}
+		finally {
+			planNext(target, next);
+		}
+	}
+
+	private boolean shakerRunning() {
+		return this.ours == null || this.ours.isRunning();
+	}
+
+	private void planNext(Target target, long next) {
+		if (target.removed || !this.running) {
+			return;
 		}
 		long now = System.nanoTime();
 		long at = (next - now < 0) ? now : next;

@@ -1,5 +1,6 @@
 package dev.tcpshaker.internal.monitor;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -26,13 +27,24 @@ final class ExecutorScheduler implements MonitorScheduler {
 
 	@Override
 	public void execute(Runnable task) {
-		this.executor.execute(task);
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			// Closed: like a stopped loop, it runs nothing more.
+		}
 	}
 
 	@Override
 	public Scheduled schedule(Runnable task, long atNanos) {
-		ScheduledFuture<?> future = this.executor.schedule(task, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-		return () -> future.cancel(false);
+		try {
+			ScheduledFuture<?> future = this.executor.schedule(task, atNanos - System.nanoTime(),
+					TimeUnit.NANOSECONDS);
+			return () -> future.cancel(false);
+		}
+		catch (RejectedExecutionException ex) {
+			return null;
+		}
 	}
 
 	@Override

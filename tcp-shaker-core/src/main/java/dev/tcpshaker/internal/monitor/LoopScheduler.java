@@ -22,8 +22,12 @@ final class LoopScheduler implements MonitorScheduler {
 		this.loop.execute(task);
 	}
 
+	/** Returns {@code null} while the loop is stopped: a stopped loop keeps no timer. */
 	@Override
 	public Scheduled schedule(Runnable task, long atNanos) {
+		if (!this.loop.isRunning()) {
+			return null;
+		}
 		TaskTimer timer = new TaskTimer(task);
 		this.loop.schedule(timer, atNanos);
 		return () -> this.loop.cancel(timer);

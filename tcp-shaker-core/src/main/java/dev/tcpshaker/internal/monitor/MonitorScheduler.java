@@ -16,7 +16,8 @@ interface MonitorScheduler {
 	 * Runs a task on the scheduler's thread at or after a moment. Scheduler thread only.
 	 * @param task the task
 	 * @param atNanos the moment, on the {@link System#nanoTime()} scale
-	 * @return a handle that cancels the task
+	 * @return a handle that cancels the task, or {@code null} when the scheduler runs no
+	 * tasks now (a stopped loop): the task will not run
 	 */
 	Scheduled schedule(Runnable task, long atNanos);
 

@@ -71,11 +71,21 @@ final class Resolver {
 	 * check of that name wait for a future that never completes.
 	 */
 	private void lookUp(String host, CompletableFuture<InetAddress> result) {
+		InetAddress address = null;
+		Throwable failure = null;
 		try {
-			result.complete(this.lookup.byName(host));
+			address = this.lookup.byName(host);
 		}
 		catch (Throwable ex) {
-			result.completeExceptionally(ex);
+			failure = ex;
+		}
+		// Out of the map first: a caller who sees this lookup done then starts a fresh one.
+		this.lookups.remove(host, result);
+		if (failure == null) {
+			result.complete(address);
+		}
+		else {
+			result.completeExceptionally(failure);
 		}
 	}
 

@@ -61,7 +61,7 @@ class TargetMonitorAutoConfigurationTests {
 		try (SwitchablePort port = new SwitchablePort(true)) {
 			this.contextRunner.withUserConfiguration(EventRecorder.class)
 				.withPropertyValues("tcpshaker.targets.db.host=127.0.0.1", "tcpshaker.targets.db.port=" + port.port(),
-						"tcpshaker.interval=100ms", "tcpshaker.timeout=50ms", "tcpshaker.jitter=0", "tcpshaker.rise=1",
+						"tcpshaker.interval=250ms", "tcpshaker.timeout=200ms", "tcpshaker.jitter=0", "tcpshaker.rise=1",
 						"tcpshaker.fall=1")
 				.run((context) -> {
 					TargetMonitor monitor = context.getBean(TargetMonitor.class);
@@ -190,7 +190,7 @@ class TargetMonitorAutoConfigurationTests {
 		// The request-driven design made this flap: 20 targets, max-in-flight 5, 1 of 10 requests UP.
 		try (CountingListener listener = LoopbackServers.listener()) {
 			ApplicationContextRunner runner = this.contextRunner.withPropertyValues("tcpshaker.max-in-flight=5",
-					"tcpshaker.interval=100ms", "tcpshaker.timeout=50ms");
+					"tcpshaker.interval=250ms", "tcpshaker.timeout=200ms");
 			for (int i = 0; i < 20; i++) {
 				runner = runner.withPropertyValues("tcpshaker.targets.t" + i + ".host=127.0.0.1",
 						"tcpshaker.targets.t" + i + ".port=" + listener.port());

@@ -41,8 +41,8 @@ class TcpShakerEndpointAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TcpShakerAutoConfiguration.class, TargetMonitorAutoConfiguration.class,
 				TcpShakerEndpointAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=tcpshaker", "tcpshaker.interval=100ms",
-				"tcpshaker.timeout=50ms", "tcpshaker.jitter=0", "tcpshaker.rise=1", "tcpshaker.fall=1");
+		.withPropertyValues("management.endpoints.web.exposure.include=tcpshaker", "tcpshaker.interval=250ms",
+				"tcpshaker.timeout=200ms", "tcpshaker.jitter=0", "tcpshaker.rise=1", "tcpshaker.fall=1");
 
 	@Test
 	void runWhenExposedShouldCreateEndpoint() {

@@ -271,7 +271,7 @@ class TcpShakerHealthContributorAutoConfigurationTests {
 		CountDownLatch release = new CountDownLatch(1);
 		try (CountingListener listener = LoopbackServers.listener()) {
 			this.contextRunner.withPropertyValues(target("db", "127.0.0.1", listener.port()))
-				.withPropertyValues("tcpshaker.interval=100ms", "tcpshaker.timeout=50ms", "tcpshaker.jitter=0")
+				.withPropertyValues("tcpshaker.interval=250ms", "tcpshaker.timeout=200ms", "tcpshaker.jitter=0")
 				.run((context) -> {
 					assertThat(targetHealth(context, "db").getStatus()).isEqualTo(Status.UP);
 					// A listener that never returns blocks the thread that completes checks: the loop is stuck.

@@ -34,7 +34,7 @@ class TcpShakerMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TcpShakerAutoConfiguration.class, TargetMonitorAutoConfiguration.class,
 				TcpShakerMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
-		.withPropertyValues("tcpshaker.interval=100ms", "tcpshaker.timeout=50ms", "tcpshaker.jitter=0",
+		.withPropertyValues("tcpshaker.interval=250ms", "tcpshaker.timeout=200ms", "tcpshaker.jitter=0",
 				"tcpshaker.rise=1", "tcpshaker.fall=1");
 
 	@Test

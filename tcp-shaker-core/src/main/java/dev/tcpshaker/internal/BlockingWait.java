@@ -11,7 +11,7 @@ import dev.tcpshaker.CheckResult;
 
 /**
  * Turns a check's future into a blocking call that never waits past the timeout plus
- * {@link VerdictGrace#GRACE}, whatever happens to the loop.
+ * {@link dev.tcpshaker.TcpShaker#VERDICT_GRACE}, whatever happens to the loop.
  */
 final class BlockingWait {
 

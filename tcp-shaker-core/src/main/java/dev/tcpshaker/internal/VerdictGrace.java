@@ -5,15 +5,11 @@ import java.time.Duration;
 import dev.tcpshaker.TcpShaker;
 
 /**
- * How long a caller waits past a check's timeout before it blames the loop. The engine
- * always delivers a verdict by the deadline; the grace only guards callers against a
- * loop that died or is stuck, so it is far longer than a verdict's worst lateness and
- * far shorter than anything a caller would notice as a hang.
+ * How long a caller waits for a verdict: the check's timeout plus
+ * {@link TcpShaker#VERDICT_GRACE}, in nanoseconds that never overflow. One computation
+ * for every wait on a verdict: blocking checks and first verdicts alike.
  */
 public final class VerdictGrace {
-
-	/** One value for every wait on a verdict: blocking checks and first verdicts alike. */
-	public static final Duration GRACE = TcpShaker.VERDICT_GRACE;
 
 	private VerdictGrace() {
 	}
@@ -24,7 +20,7 @@ public final class VerdictGrace {
 	 * @return the timeout plus the grace, in nanoseconds, without overflow
 	 */
 	public static long waitNanos(Duration timeout) {
-		return cappedNanos(timeout) + GRACE.toNanos();
+		return cappedNanos(timeout) + TcpShaker.VERDICT_GRACE.toNanos();
 	}
 
 	/**

@@ -3,13 +3,10 @@ package dev.tcpshaker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,17 +32,12 @@ class AotSampleAppTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private Process app;
-
-	private Path log;
+	private ChildJvm app;
 
 	@AfterEach
-	void stopApp() throws InterruptedException {
+	void stopApp() {
 		if (this.app != null) {
-			this.app.destroy();
-			if (!this.app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-				this.app.destroyForcibly();
-			}
+			this.app.close();
 		}
 	}
 
@@ -57,22 +49,19 @@ class AotSampleAppTests {
 		JsonNode targets = health.path("components").path("tcpShaker").path("components");
 		assertThat(targets.path("demo-db").path("status").asString()).as(health.toString()).isEqualTo("UP");
 		assertThat(targets.path("demo-down").path("status").asString()).isEqualTo("DOWN");
-		assertThat(Files.readString(this.log)).contains("Starting AOT-processed SampleApplication").doesNotContain("Exception");
+		assertThat(this.app.output()).contains("Starting AOT-processed SampleApplication").doesNotContain("Exception");
 	}
 
-	private void start(int port, String... arguments) throws IOException {
+	private void start(int port, String... arguments) {
 		Path jar = Path.of(System.getProperty("tcpshaker.projectRoot"), "sample-app", "target",
 				"sample-app-0.1.0-SNAPSHOT.jar");
 		assertThat(jar).as("the sample's jar, built before this module by mvn verify").exists();
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Dspring.aot.enabled=true",
-				"-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file"), "-jar", jar.toString(),
+		List<String> command = new ArrayList<>(List.of("-Dspring.aot.enabled=true", "-jar", jar.toString(),
 				"--server.address=127.0.0.1", "--server.port=" + port,
 				"--demo.listener.port=" + LoopbackServers.freePortBelowEphemeralRange(),
 				"--demo.closed.port=" + LoopbackServers.freePortBelowEphemeralRange()));
 		command.addAll(List.of(arguments));
-		this.log = Files.createTempFile("aot-sample", ".log");
-		this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
+		this.app = ChildJvm.start(command);
 	}
 
 	private JsonNode awaitHealth(int port) {
@@ -90,14 +79,8 @@ class AotSampleAppTests {
 	}
 
 	private String tail() {
-		try {
-			List<String> lines = Files.readAllLines(this.log);
-			return String.join(File.separator.equals("/") ? "\n" : "\r\n",
-					lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
+		List<String> lines = this.app.output().lines().toList();
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
 	}
 
 }

@@ -3,17 +3,14 @@ package dev.tcpshaker.it.nativeaccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tcpshaker.it.ChildJvm;
 import dev.tcpshaker.test.LoopbackServers;
 import dev.tcpshaker.test.LoopbackServers.CountingListener;
 
@@ -28,24 +25,20 @@ class NativeAccessTests {
 
 	private static final String JDK_WARNING = "Restricted methods will be blocked";
 
-	private Process app;
+	private ChildJvm app;
 
 	@AfterEach
-	void stopApp() throws InterruptedException {
+	void stopApp() {
 		if (this.app != null) {
-			this.app.destroy();
-			if (!this.app.waitFor(10, TimeUnit.SECONDS)) {
-				this.app.destroyForcibly();
-			}
+			this.app.close();
 		}
 	}
 
 	@Test
 	void nioEngineLoadsNoNativeCodeAndStaysHalfOpen() throws Exception {
 		try (CountingListener listener = LoopbackServers.listener()) {
-			Path log = start(listener.port(), "--tcpshaker.engine=nio");
-			awaitLine(log, "Target db (127.0.0.1:" + listener.port() + ") is UP");
-			String output = Files.readString(log);
+			start(listener.port(), "--tcpshaker.engine=nio");
+			String output = awaitLine("Target db (127.0.0.1:" + listener.port() + ") is UP");
 			assertThat(output).contains("checks on the nio engine")
 				.doesNotContain(JDK_WARNING)
 				.doesNotContain("java.lang.System::load")
@@ -57,9 +50,8 @@ class NativeAccessTests {
 	@Test
 	void epollEngineSaysOnceHowToEnableNativeAccessWhereTheJdkWarns() throws Exception {
 		try (CountingListener listener = LoopbackServers.listener()) {
-			Path log = start(listener.port(), "--tcpshaker.engine=epoll");
-			awaitLine(log, "Target db (127.0.0.1:" + listener.port() + ") is UP");
-			String output = Files.readString(log);
+			start(listener.port(), "--tcpshaker.engine=epoll");
+			String output = awaitLine("Target db (127.0.0.1:" + listener.port() + ") is UP");
 			assertThat(output).contains("checks on the epoll engine");
 			if (Runtime.version().feature() >= 22) {
 				assertThat(output).contains(JDK_WARNING);
@@ -74,25 +66,22 @@ class NativeAccessTests {
 		}
 	}
 
-	private Path start(int targetPort, String... arguments) throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file"), NativeAccessApp.class.getName(),
-				"--spring.main.web-application-type=none", "--tcpshaker.interval=500ms", "--tcpshaker.timeout=200ms",
-				"--tcpshaker.targets.db.host=127.0.0.1",
+	private void start(int targetPort, String... arguments) {
+		List<String> command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+				NativeAccessApp.class.getName(), "--spring.main.web-application-type=none", "--tcpshaker.interval=500ms",
+				"--tcpshaker.timeout=200ms", "--tcpshaker.targets.db.host=127.0.0.1",
 				"--tcpshaker.targets.db.port=" + targetPort));
 		command.addAll(List.of(arguments));
-		Path log = Files.createTempFile("native-access", ".log");
-		this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return log;
+		this.app = ChildJvm.start(command);
 	}
 
-	private void awaitLine(Path log, String line) {
+	private String awaitLine(String line) {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			String output = Files.readString(log);
+			String output = this.app.output();
 			assertThat(this.app.isAlive() || output.contains(line)).as(output).isTrue();
 			assertThat(output).contains(line);
 		});
+		return this.app.output();
 	}
 
 }
